@@ -1,0 +1,89 @@
+/**
+ * @module http/problem
+ * The one error helper: every 4xx and 5xx the Worker sends is an RFC 9457 problem document built
+ * here, for notFound, onError, validation and route handlers alike.
+ */
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+
+/** Problem types, documented at `/docs#problem-<type>`. */
+export const PROBLEM_TITLES = {
+  'invalid-parameter': 'Invalid parameter',
+  'unknown-parameter': 'Unknown parameter',
+  'not-found': 'Not found',
+  'method-not-allowed': 'Method not allowed',
+  'not-acceptable': 'Not acceptable',
+  'uri-too-long': 'URI too long',
+  'not-implemented': 'Not implemented',
+  'internal-error': 'Internal error',
+} as const
+export type ProblemType = keyof typeof PROBLEM_TITLES
+
+export interface ProblemInit {
+  status: ContentfulStatusCode
+  type: ProblemType
+  detail: string
+  /** Extension members, e.g. `{ parameter: 'limit' }`. */
+  extensions?: Record<string, unknown>
+  headers?: Record<string, string>
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8'
+
+/** Errors are cacheable only briefly: a fixed typo should not stay broken at the edge. */
+const ERROR_CACHE_CONTROL = 'public, max-age=60'
+
+/**
+ * Builds a problem+json response. `instance` is the request path, JSON-escaped; the query string
+ * is never echoed.
+ * @example return problem(c, { status: 404, type: 'not-found', detail: 'No timeline "x"' })
+ */
+export const problem = (c: Context, init: ProblemInit): Response => {
+  const origin = new URL(c.req.url).origin
+  const body = {
+    type: `${origin}/docs#problem-${init.type}`,
+    title: PROBLEM_TITLES[init.type],
+    status: init.status,
+    detail: init.detail,
+    instance: c.req.path,
+    ...init.extensions,
+  }
+  return c.body(JSON.stringify(body), init.status, {
+    'Content-Type': PROBLEM_CONTENT_TYPE,
+    'Cache-Control': init.status >= 500 ? 'no-store' : ERROR_CACHE_CONTROL,
+    ...init.headers,
+  })
+}
+
+/** Throwable form, for code deep in a handler; `onError` turns it into the response. */
+export class ProblemException extends HTTPException {
+  readonly init: ProblemInit
+  constructor(init: ProblemInit) {
+    super(init.status, { message: init.detail })
+    this.init = init
+  }
+}
+
+/** `app.notFound` handler. */
+export const notFoundProblem = (c: Context): Response =>
+  problem(c, { status: 404, type: 'not-found', detail: `Nothing is served at ${c.req.path}` })
+
+/**
+ * `app.onError` handler: known problems keep their status; anything else is a 500 whose detail
+ * says nothing about the internals (the error is logged, never sent).
+ */
+export const errorProblem = (error: Error, c: Context): Response => {
+  if (error instanceof ProblemException) return problem(c, error.init)
+  if (error instanceof HTTPException && error.status < 500) {
+    const status = error.status as ContentfulStatusCode
+    const type: ProblemType = status === 404 ? 'not-found' : 'invalid-parameter'
+    return problem(c, { status, type, detail: 'The request could not be processed' })
+  }
+  console.error(error)
+  return problem(c, {
+    status: 500,
+    type: 'internal-error',
+    detail: 'Something went wrong on our side; it has been logged',
+  })
+}

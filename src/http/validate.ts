@@ -1,0 +1,34 @@
+/**
+ * @module http/validate
+ * Query validation at the edge: zod schemas from `query/schema.ts`, failures as 400 problems that
+ * name the parameter and what it accepts.
+ */
+import { zValidator } from '@hono/zod-validator'
+import type { z } from 'zod'
+import { ProblemException } from './problem.ts'
+
+/**
+ * A validator for `c.req.valid('query')`, whose failures are problem documents.
+ * @example app.get('/events', validQuery(EventListQuery), (c) => c.json(c.req.valid('query')))
+ */
+export const validQuery = <T extends z.ZodType>(schema: T) =>
+  zValidator('query', schema, (result) => {
+    if (result.success) return
+    const issue = result.error.issues[0]!
+    if (issue.code === 'unrecognized_keys') {
+      const names = issue.keys.map((k) => `"${k}"`).join(', ')
+      throw new ProblemException({
+        status: 400,
+        type: 'unknown-parameter',
+        detail: `Unknown query parameter ${names}; see /openapi.json for what this resource accepts`,
+        extensions: { parameters: issue.keys },
+      })
+    }
+    const parameter = String(issue.path[0] ?? '')
+    throw new ProblemException({
+      status: 400,
+      type: 'invalid-parameter',
+      detail: issue.message,
+      extensions: { parameter },
+    })
+  })

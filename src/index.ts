@@ -1,0 +1,57 @@
+/**
+ * @module index
+ * The Worker: builds the app, mounts one sub-app per resource, and exports the fetch handler and
+ * `AppType` for Hono's typed client.
+ *
+ * @example
+ * import { hc } from 'hono/client'
+ * import type { AppType } from 'dateline'
+ * const client = hc<AppType>('https://dateline.example')
+ * const res = await client.v1.timelines[':id'].events.$get({ param: { id: 'wang-yi-moscow-2023' }, query: { kind: 'visit' } })
+ */
+import { Hono } from 'hono'
+import { cors } from 'hono/cors'
+import { methodNotAllowed } from 'hono/method-not-allowed'
+import { timelines } from './routes/timelines.ts'
+import { actors, places } from './routes/entities.ts'
+import { v1Index } from './routes/home.ts'
+import { errorProblem, notFoundProblem, problem } from './http/problem.ts'
+import { securityHeaders } from './http/security.ts'
+
+const app = new Hono()
+
+app.use(securityHeaders())
+app.use(
+  cors({
+    origin: '*',
+    allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+    exposeHeaders: ['ETag', 'Link', 'X-Total-Count', 'Content-Disposition'],
+    maxAge: 86400,
+  }),
+)
+app.use(
+  methodNotAllowed({
+    app,
+    onMethodNotAllowed: (c, methods) =>
+      problem(c, {
+        status: 405,
+        type: 'method-not-allowed',
+        detail: `${c.req.method} is not allowed here; use ${methods.join(', ')}`,
+        headers: { Allow: methods.join(', ') },
+      }),
+  }),
+)
+
+const routes = app
+  .route('/', v1Index)
+  .route('/v1', v1Index)
+  .route('/v1/timelines', timelines)
+  .route('/v1/actors', actors)
+  .route('/v1/places', places)
+
+app.notFound(notFoundProblem)
+app.onError(errorProblem)
+
+/** The API's type, for `hc<AppType>()`. */
+export type AppType = typeof routes
+export default app

@@ -1,0 +1,179 @@
+/**
+ * @module model/dataset
+ * Turns the compiled data into the read-only model every request uses: references resolved,
+ * events in chronological order with their day ranges and search text, and the indexes the query
+ * layer intersects. Built once per isolate, outside the request path.
+ */
+import { partialDateRange } from './dates.ts'
+import type { CompiledDataset } from './types.ts'
+import type {
+  Actor,
+  EditorialNote,
+  EventDate,
+  EventKind,
+  EventStatus,
+  Place,
+  Source,
+  Timeline,
+  TimelineEvent,
+} from './schema.ts'
+
+/** A source as events cite it: everything but the path of the local copy. */
+export type SourceRef = Omit<Source, 'text'>
+
+/** An event with its references resolved: the public shape of an event. */
+export interface ResolvedEvent {
+  id: string
+  timeline: string
+  date: EventDate
+  title: string
+  summary: string
+  kind: EventKind
+  tags: string[]
+  status: EventStatus
+  places: Place[]
+  participants: { actor: Actor; role: TimelineEvent['participants'][number]['role'] }[]
+  citations: { source: SourceRef; quote: string }[]
+  notes: EditorialNote[]
+  related: string[]
+}
+
+/** A resolved event plus what queries need: position, day range, folded search text. */
+export interface IndexedEvent {
+  event: ResolvedEvent
+  /** Index in the timeline's chronological order. */
+  position: number
+  /** First and last day (days since 1970-01-01) the event may cover. */
+  first: number
+  last: number
+  /** Title, summary and quotes, case- and accent-folded. */
+  searchText: string
+}
+
+export type TimelineMeta = Omit<Timeline, 'events' | '$schema' | 'sources'> & {
+  sources: SourceRef[]
+}
+
+export interface IndexedTimeline {
+  meta: TimelineMeta
+  /** Chronological. */
+  events: IndexedEvent[]
+  byId: ReadonlyMap<string, IndexedEvent>
+  /** Positions (ascending) of the events that carry each value. */
+  index: {
+    actor: ReadonlyMap<string, number[]>
+    place: ReadonlyMap<string, number[]>
+    kind: ReadonlyMap<string, number[]>
+    tag: ReadonlyMap<string, number[]>
+    status: ReadonlyMap<string, number[]>
+  }
+  /** First start and last end, as written in the data. */
+  range: { start: string; end: string }
+}
+
+export interface Dataset {
+  version: string
+  timelines: ReadonlyMap<string, IndexedTimeline>
+  actors: ReadonlyMap<string, Actor>
+  places: ReadonlyMap<string, Place>
+  /** Events across all timelines, chronological per timeline, keyed by actor or place id. */
+  eventsByActor: ReadonlyMap<string, IndexedEvent[]>
+  eventsByPlace: ReadonlyMap<string, IndexedEvent[]>
+}
+
+/**
+ * Folds text for search: lower case, accents and other combining marks removed.
+ * @example foldText('Élysée Palace') // 'elysee palace'
+ */
+export const foldText = (text: string): string =>
+  text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
+
+const pushTo = (map: Map<string, number[]>, key: string, position: number) => {
+  const list = map.get(key)
+  if (!list) map.set(key, [position])
+  else if (list[list.length - 1] !== position) list.push(position)
+}
+
+const indexTimeline = (
+  timeline: Timeline,
+  actors: ReadonlyMap<string, Actor>,
+  places: ReadonlyMap<string, Place>,
+): IndexedTimeline => {
+  const { events: rawEvents, $schema: _schema, sources: rawSources, ...rest } = timeline
+  const sources = new Map<string, SourceRef>(
+    rawSources.map(({ text: _text, ...source }) => [source.id, source]),
+  )
+  const meta: TimelineMeta = { ...rest, sources: [...sources.values()] }
+  const index = {
+    actor: new Map<string, number[]>(),
+    place: new Map<string, number[]>(),
+    kind: new Map<string, number[]>(),
+    tag: new Map<string, number[]>(),
+    status: new Map<string, number[]>(),
+  }
+  const events = rawEvents.map((raw, position): IndexedEvent => {
+    const event: ResolvedEvent = {
+      id: raw.id,
+      timeline: timeline.id,
+      date: raw.date,
+      title: raw.title,
+      summary: raw.summary,
+      kind: raw.kind,
+      tags: raw.tags,
+      status: raw.status,
+      places: raw.places.map((id) => places.get(id)!),
+      participants: raw.participants.map((p) => ({ actor: actors.get(p.actor)!, role: p.role })),
+      citations: raw.citations.map((c) => ({ source: sources.get(c.source)!, quote: c.quote })),
+      notes: raw.notes ?? [],
+      related: raw.related ?? [],
+    }
+    raw.participants.forEach((p) => pushTo(index.actor, p.actor, position))
+    raw.places.forEach((p) => pushTo(index.place, p, position))
+    raw.tags.forEach((t) => pushTo(index.tag, t, position))
+    pushTo(index.kind, raw.kind, position)
+    pushTo(index.status, raw.status, position)
+    const start = partialDateRange(raw.date.start)!
+    const end = raw.date.end ? partialDateRange(raw.date.end)! : start
+    const searchText = foldText(
+      [raw.title, raw.summary, ...raw.citations.map((c) => c.quote)].join('\n'),
+    )
+    return { event, position, first: start.first, last: end.last, searchText }
+  })
+  const ends = rawEvents.map((e) => e.date.end ?? e.date.start).sort()
+  return {
+    meta,
+    events,
+    byId: new Map(events.map((e) => [e.event.id, e])),
+    index,
+    range: { start: rawEvents[0]!.date.start, end: ends[ends.length - 1]! },
+  }
+}
+
+/**
+ * Builds the indexed, read-only model from the compiled data. Call once per isolate.
+ * @example const DATA = createDataset(DATASET)
+ */
+export const createDataset = (compiled: CompiledDataset): Dataset => {
+  const actors = new Map(compiled.actors.map((a) => [a.id, a]))
+  const places = new Map(compiled.places.map((p) => [p.id, p]))
+  const timelines = new Map(
+    compiled.timelines.map((t) => [t.id, indexTimeline(t, actors, places)]),
+  )
+  const eventsByActor = new Map<string, IndexedEvent[]>()
+  const eventsByPlace = new Map<string, IndexedEvent[]>()
+  for (const timeline of timelines.values()) {
+    for (const [id, positions] of timeline.index.actor) {
+      eventsByActor.set(id, [
+        ...(eventsByActor.get(id) ?? []),
+        ...positions.map((p) => timeline.events[p]!),
+      ])
+    }
+    for (const [id, positions] of timeline.index.place) {
+      eventsByPlace.set(id, [
+        ...(eventsByPlace.get(id) ?? []),
+        ...positions.map((p) => timeline.events[p]!),
+      ])
+    }
+  }
+  return { version: compiled.version, timelines, actors, places, eventsByActor, eventsByPlace }
+}

@@ -1,0 +1,13 @@
+/**
+ * @module model/types
+ * The compiled dataset the Worker bundles: the validated files plus a build version.
+ */
+import type { Actor, Place, Timeline } from './schema.ts'
+
+export interface CompiledDataset {
+  /** Hash of the data and of the code that shapes responses: the root of every ETag. */
+  version: string
+  actors: Actor[]
+  places: Place[]
+  timelines: Timeline[]
+}

@@ -1,0 +1,113 @@
+/**
+ * @module query/events
+ * Filters, sorts and pages a timeline's events: plain data in, plain data out. Filters intersect
+ * the indexes built at load time, so a query touches only the events that can match.
+ */
+import { partialDateRange } from '../model/dates.ts'
+import { foldText } from '../model/dataset.ts'
+import type { IndexedEvent, IndexedTimeline } from '../model/dataset.ts'
+import { DEFAULT_LIMIT } from './schema.ts'
+import type { EventListQuery } from './schema.ts'
+import { decodeCursor, encodeCursor } from './cursor.ts'
+
+/** The filter part of a query. */
+export type EventFilter = Pick<
+  EventListQuery,
+  'from' | 'to' | 'actor' | 'place' | 'kind' | 'tag' | 'status' | 'q' | 'sort'
+>
+
+export interface EventPage {
+  items: IndexedEvent[]
+  /** Matches of the whole query, across pages. */
+  total: number
+  /** Cursor of the page after this one, if any. */
+  next?: string
+  /** Cursor of the page before this one, if any. */
+  prev?: string
+}
+
+type IndexName = keyof IndexedTimeline['index']
+const INDEXED: readonly IndexName[] = ['actor', 'place', 'kind', 'tag', 'status']
+
+/** Sorted union of ascending position lists. */
+const union = (lists: readonly (readonly number[])[]): number[] => {
+  if (lists.length === 1) return lists[0] as number[]
+  return [...new Set(lists.flat())].sort((a, b) => a - b)
+}
+
+/** Intersection of ascending position lists. */
+const intersect = (a: readonly number[], b: readonly number[]): number[] => {
+  const out: number[] = []
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++
+    else if (a[i]! > b[j]!) j++
+    else (out.push(a[i]!), i++, j++)
+  }
+  return out
+}
+
+/**
+ * The events matching a filter, in the requested order. Values of one parameter are OR-ed,
+ * different parameters AND-ed; dates match by overlap, so a span or a month-precision event
+ * matches any range it overlaps.
+ * @example filterEvents(timeline, { actor: ['wang-yi'], from: '2023-02-18', q: 'munich' })
+ */
+export const filterEvents = (timeline: IndexedTimeline, filter: EventFilter): IndexedEvent[] => {
+  let positions: number[] | undefined
+  for (const name of INDEXED) {
+    const values = filter[name]
+    if (!values) continue
+    const matched = union(values.map((v) => timeline.index[name].get(v) ?? []))
+    positions = positions ? intersect(positions, matched) : matched
+  }
+  let events = positions ? positions.map((p) => timeline.events[p]!) : timeline.events
+  const from = filter.from ? partialDateRange(filter.from)?.first : undefined
+  const to = filter.to ? partialDateRange(filter.to)?.last : undefined
+  const terms = filter.q ? foldText(filter.q).split(/\s+/).filter(Boolean) : []
+  if (from !== undefined || to !== undefined || terms.length > 0) {
+    events = events.filter(
+      (e) =>
+        (from === undefined || e.last >= from) &&
+        (to === undefined || e.first <= to) &&
+        terms.every((term) => e.searchText.includes(term)),
+    )
+  }
+  return filter.sort === 'desc' ? events.toReversed() : events
+}
+
+/**
+ * Cuts one page out of an ordered result. Cursors are keyset cursors: they name the position of
+ * the last (or first) event shown, so pages stay consistent while clients walk them.
+ * @throws {RangeError} when the cursor is not one this API issued.
+ */
+export const pageEvents = (
+  events: readonly IndexedEvent[],
+  options: { limit?: number; cursor?: string; sort?: 'asc' | 'desc' },
+): EventPage => {
+  const limit = options.limit ?? DEFAULT_LIMIT
+  const desc = options.sort === 'desc'
+  const isAfter = (position: number, anchor: number) => (desc ? position < anchor : position > anchor)
+  let start = 0
+  let end = Math.min(limit, events.length)
+  if (options.cursor !== undefined) {
+    const cursor = decodeCursor(options.cursor)
+    if (cursor.direction === 'after') {
+      start = events.findIndex((e) => isAfter(e.position, cursor.position))
+      if (start === -1) start = events.length
+      end = Math.min(start + limit, events.length)
+    } else {
+      end = events.findIndex((e) => !isAfter(cursor.position, e.position))
+      if (end === -1) end = events.length
+      start = Math.max(0, end - limit)
+    }
+  }
+  const items = events.slice(start, end)
+  const page: EventPage = { items, total: events.length }
+  if (end < events.length && items.length > 0) {
+    page.next = encodeCursor({ direction: 'after', position: items[items.length - 1]!.position })
+  }
+  if (start > 0 && items.length > 0) {
+    page.prev = encodeCursor({ direction: 'before', position: items[0]!.position })
+  }
+  return page
+}

@@ -1,0 +1,126 @@
+/**
+ * @module query/present
+ * The JSON shapes of the API's resources, built from the model with plain arguments. Links are
+ * root-relative (`/v1/...`) so bodies do not depend on the host that served them.
+ */
+import type { Dataset, IndexedEvent, IndexedTimeline, ResolvedEvent } from '../model/dataset.ts'
+import type { Actor, Place } from '../model/schema.ts'
+import type { EventField } from './schema.ts'
+import type { EventPage } from './events.ts'
+
+export const timelinePath = (id: string) => `/v1/timelines/${id}`
+export const eventPath = (timelineId: string, eventId: string) =>
+  `/v1/timelines/${timelineId}/events/${eventId}`
+
+/** Picks the requested fields of an event (sparse fieldsets); `id` is always kept. */
+export const pickFields = (
+  event: ResolvedEvent,
+  fields: readonly EventField[] | undefined,
+): Partial<ResolvedEvent> => {
+  if (!fields) return event
+  const out: Record<string, unknown> = { id: event.id }
+  for (const field of fields) out[field] = event[field]
+  return out as Partial<ResolvedEvent>
+}
+
+/** A timeline's summary, as listed by `/v1/timelines`. */
+export const timelineSummary = (timeline: IndexedTimeline) => ({
+  id: timeline.meta.id,
+  title: timeline.meta.title,
+  description: timeline.meta.description,
+  language: timeline.meta.language,
+  eventCount: timeline.events.length,
+  range: timeline.range,
+  lastReviewed: timeline.meta.lastReviewed,
+  links: {
+    self: timelinePath(timeline.meta.id),
+    events: `${timelinePath(timeline.meta.id)}/events`,
+    embed: `/embed/${timeline.meta.id}`,
+  },
+})
+
+/** The whole timeline: metadata, sources and every event in chronological order. */
+export const timelineDocument = (timeline: IndexedTimeline) => ({
+  ...timelineSummary(timeline),
+  attribution: timeline.meta.attribution,
+  sources: timeline.meta.sources,
+  events: timeline.events.map((e) => e.event),
+})
+
+/** A page of events with its total and paging links. */
+export const eventListDocument = (
+  timeline: IndexedTimeline,
+  page: EventPage,
+  options: { fields?: readonly EventField[]; limit: number; pageUrl: (cursor?: string) => string },
+) => ({
+  timeline: timeline.meta.id,
+  total: page.total,
+  count: page.items.length,
+  limit: options.limit,
+  links: {
+    self: options.pageUrl(undefined),
+    first: options.pageUrl(undefined),
+    ...(page.next ? { next: options.pageUrl(page.next) } : {}),
+    ...(page.prev ? { prev: options.pageUrl(page.prev) } : {}),
+  },
+  items: page.items.map((e) => pickFields(e.event, options.fields)),
+})
+
+const eventRef = (e: IndexedEvent) => ({
+  id: e.event.id,
+  timeline: e.event.timeline,
+  date: e.event.date,
+  title: e.event.title,
+  href: eventPath(e.event.timeline, e.event.id),
+})
+
+/** One event with its neighbours in time and its related events. */
+export const eventDocument = (timeline: IndexedTimeline, indexed: IndexedEvent) => {
+  const previous = timeline.events[indexed.position - 1]
+  const next = timeline.events[indexed.position + 1]
+  return {
+    ...indexed.event,
+    links: {
+      self: eventPath(timeline.meta.id, indexed.event.id),
+      timeline: timelinePath(timeline.meta.id),
+      embed: `/embed/${timeline.meta.id}?focus=${indexed.event.id}#event-${indexed.event.id}`,
+      ...(previous ? { prev: eventRef(previous) } : {}),
+      ...(next ? { next: eventRef(next) } : {}),
+      related: indexed.event.related.map((id) => eventRef(timeline.byId.get(id)!)),
+    },
+  }
+}
+
+/** An actor or place with every event, across timelines, that references it. */
+export const entityDocument = <T extends Actor | Place>(
+  entity: T,
+  kind: 'actors' | 'places',
+  events: readonly IndexedEvent[],
+) => ({
+  ...entity,
+  eventCount: events.length,
+  links: { self: `/v1/${kind}/${entity.id}` },
+  events: events.map((e) => ({
+    ...eventRef(e),
+    ...(kind === 'actors'
+      ? { role: e.event.participants.find((p) => p.actor.id === entity.id)?.role }
+      : {}),
+  })),
+})
+
+/** A list of actors or places with their event counts. */
+export const entityListDocument = (
+  data: Dataset,
+  kind: 'actors' | 'places',
+) => {
+  const entities = kind === 'actors' ? [...data.actors.values()] : [...data.places.values()]
+  const byEntity = kind === 'actors' ? data.eventsByActor : data.eventsByPlace
+  return {
+    total: entities.length,
+    items: entities.map((entity) => ({
+      ...entity,
+      eventCount: byEntity.get(entity.id)?.length ?? 0,
+      links: { self: `/v1/${kind}/${entity.id}` },
+    })),
+  }
+}

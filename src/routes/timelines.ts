@@ -1,0 +1,109 @@
+/**
+ * @module routes/timelines
+ * `/v1/timelines`: the list, one whole timeline, its events (filtered, paged, in any format) and
+ * single events with their neighbours.
+ */
+import { Hono } from 'hono'
+import { DATA } from '../data.ts'
+import { filterEvents, pageEvents } from '../query/events.ts'
+import type { EventPage } from '../query/events.ts'
+import { DEFAULT_LIMIT, EventListQuery, NoQuery } from '../query/schema.ts'
+import {
+  eventDocument,
+  eventListDocument,
+  timelineDocument,
+  timelinePath,
+  timelineSummary,
+} from '../query/present.ts'
+import { ProblemException } from '../http/problem.ts'
+import { validQuery } from '../http/validate.ts'
+import { sendJson } from '../http/json.ts'
+import { canonicalQuery } from '../http/representation.ts'
+import type { IndexedTimeline } from '../model/dataset.ts'
+
+/** The timeline named in the path, or a 404 problem. */
+export const findTimeline = (id: string): IndexedTimeline => {
+  const timeline = DATA.timelines.get(id)
+  if (!timeline) {
+    throw new ProblemException({ status: 404, type: 'not-found', detail: `No timeline "${id}"` })
+  }
+  return timeline
+}
+
+/** Runs an event query; a cursor this API did not issue is a 400, not a 500. */
+export const runEventQuery = (timeline: IndexedTimeline, query: EventListQuery): EventPage => {
+  try {
+    return pageEvents(filterEvents(timeline, query), query)
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    throw new ProblemException({
+      status: 400,
+      type: 'invalid-parameter',
+      detail: '"cursor" is not a cursor from a previous page of this query',
+      extensions: { parameter: 'cursor' },
+    })
+  }
+}
+
+/** URL of one page of an event query: the same parameters with another cursor. */
+export const eventPageUrl = (path: string, query: EventListQuery) => (cursor?: string) => {
+  const params = new URLSearchParams(canonicalQuery({ ...query, cursor }))
+  const search = params.toString()
+  return search ? `${path}?${search}` : path
+}
+
+/** RFC 8288 `Link` header for a page's neighbours. */
+export const pageLinkHeader = (page: EventPage, pageUrl: (cursor?: string) => string) =>
+  [
+    `<${pageUrl(undefined)}>; rel="first"`,
+    page.next ? `<${pageUrl(page.next)}>; rel="next"` : undefined,
+    page.prev ? `<${pageUrl(page.prev)}>; rel="prev"` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ')
+
+export const timelines = new Hono()
+  .get('/', validQuery(NoQuery), (c) =>
+    sendJson(c, 'timelines', () => {
+      const items = [...DATA.timelines.values()].map(timelineSummary)
+      return { total: items.length, items }
+    }),
+  )
+  .get('/:id', validQuery(NoQuery), (c) => {
+    const timeline = findTimeline(c.req.param('id'))
+    return sendJson(c, `timeline|${timeline.meta.id}`, () => timelineDocument(timeline))
+  })
+  .get('/:id/events', validQuery(EventListQuery), (c) => {
+    const timeline = findTimeline(c.req.param('id'))
+    const query = c.req.valid('query')
+    const path = `${timelinePath(timeline.meta.id)}/events`
+    const pageUrl = eventPageUrl(path, query)
+    let page: EventPage | undefined
+    const getPage = () => (page ??= runEventQuery(timeline, query))
+    return sendJson(
+      c,
+      `events|${timeline.meta.id}|${canonicalQuery(query)}`,
+      () =>
+        eventListDocument(timeline, getPage(), {
+          fields: query.fields,
+          limit: query.limit ?? DEFAULT_LIMIT,
+          pageUrl,
+        }),
+      () => ({ Link: pageLinkHeader(getPage(), pageUrl), 'X-Total-Count': String(getPage().total) }),
+    )
+  })
+  .get('/:id/events/:eventId', validQuery(NoQuery), (c) => {
+    const timeline = findTimeline(c.req.param('id'))
+    const eventId = c.req.param('eventId')
+    const indexed = timeline.byId.get(eventId)
+    if (!indexed) {
+      throw new ProblemException({
+        status: 404,
+        type: 'not-found',
+        detail: `No event "${eventId}" in timeline "${timeline.meta.id}"`,
+      })
+    }
+    return sendJson(c, `event|${timeline.meta.id}|${eventId}`, () =>
+      eventDocument(timeline, indexed),
+    )
+  })
