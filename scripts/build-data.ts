@@ -25,7 +25,9 @@ const { values } = parseArgs({
 const dataDir = values.data!
 const { dataset, issues } = await loadDataDir(dataDir)
 if (!dataset) {
-  console.error(`✗ build stopped: ${issues.length} problem(s) in ${dataDir}:\n${formatIssues(issues)}`)
+  console.error(
+    `✗ build stopped: ${issues.length} problem(s) in ${dataDir}:\n${formatIssues(issues)}`,
+  )
   process.exit(1)
 }
 const valid = dataset as NonNullable<typeof dataset> // process.exit above does not narrow
@@ -60,8 +62,13 @@ if (dataDir === DEFAULT_DATA_DIR) {
   await mkdir(join(dataDir, 'schema'), { recursive: true })
   for (const [name, schema] of Object.entries(schemas)) {
     const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' })
-    await writeFile(join(dataDir, 'schema', `${name}.schema.json`), JSON.stringify(json, null, 2) + '\n')
+    await writeFile(
+      join(dataDir, 'schema', `${name}.schema.json`),
+      JSON.stringify(json, null, 2) + '\n',
+    )
   }
 }
 const events = valid.timelines.reduce((n, t) => n + t.events.length, 0)
-console.log(`✓ data ${version}: ${valid.timelines.length} timeline(s), ${events} events → ${values.out}`)
+console.log(
+  `✓ data ${version}: ${valid.timelines.length} timeline(s), ${events} events → ${values.out}`,
+)

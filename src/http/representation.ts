@@ -27,7 +27,8 @@ export const MAX_CACHED_REPRESENTATIONS = 2_000
 export const MAX_CACHED_BODY_CHARS = 2_000_000
 
 /** Successful answers: browsers revalidate after 5 minutes, edge caches keep a day. */
-export const SUCCESS_CACHE_CONTROL = 'public, max-age=300, s-maxage=86400, stale-while-revalidate=86400'
+export const SUCCESS_CACHE_CONTROL =
+  'public, max-age=300, s-maxage=86400, stale-while-revalidate=86400'
 
 const cache = new Map<string, Representation>()
 

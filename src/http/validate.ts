@@ -4,14 +4,14 @@
  * name the parameter and what it accepts.
  */
 import { zValidator } from '@hono/zod-validator'
-import type { z } from 'zod'
+import type { $ZodType } from 'zod/v4/core'
 import { ProblemException } from './problem.ts'
 
 /**
  * A validator for `c.req.valid('query')`, whose failures are problem documents.
  * @example app.get('/events', validQuery(EventListQuery), (c) => c.json(c.req.valid('query')))
  */
-export const validQuery = <T extends z.ZodType>(schema: T) =>
+export const validQuery = <T extends $ZodType>(schema: T) =>
   zValidator('query', schema, (result) => {
     if (result.success) return
     const issue = result.error.issues[0]!

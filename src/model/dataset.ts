@@ -86,7 +86,10 @@ export interface Dataset {
  * @example foldText('Élysée Palace') // 'elysee palace'
  */
 export const foldText = (text: string): string =>
-  text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
+  text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
 
 const pushTo = (map: Map<string, number[]>, key: string, position: number) => {
   const list = map.get(key)
@@ -156,9 +159,7 @@ const indexTimeline = (
 export const createDataset = (compiled: CompiledDataset): Dataset => {
   const actors = new Map(compiled.actors.map((a) => [a.id, a]))
   const places = new Map(compiled.places.map((p) => [p.id, p]))
-  const timelines = new Map(
-    compiled.timelines.map((t) => [t.id, indexTimeline(t, actors, places)]),
-  )
+  const timelines = new Map(compiled.timelines.map((t) => [t.id, indexTimeline(t, actors, places)]))
   const eventsByActor = new Map<string, IndexedEvent[]>()
   const eventsByPlace = new Map<string, IndexedEvent[]>()
   for (const timeline of timelines.values()) {

@@ -4,22 +4,29 @@
  * files at build time and at Worker start-up, and generate the JSON Schema that editors use.
  */
 import { z } from 'zod'
+import {
+  ACTOR_TYPES,
+  EVENT_KINDS,
+  EVENT_STATUSES,
+  ID_PATTERN,
+  NOTE_TYPES,
+  PARTIAL_DATE_PATTERN,
+  PARTICIPANT_ROLES,
+  PRECISIONS,
+} from './vocabulary.ts'
 
-/** A stable, URL-safe identifier: lowercase words joined by single hyphens. */
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+export * from './vocabulary.ts'
+
 export const Id = z
   .string()
   .max(80)
   .regex(ID_PATTERN, 'must be lowercase letters and digits joined by single hyphens')
 
-/** YYYY, YYYY-MM or YYYY-MM-DD. */
-export const PARTIAL_DATE_PATTERN = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/
 export const PartialDate = z
   .string()
   .regex(PARTIAL_DATE_PATTERN, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
   .meta({ examples: ['2023-02-21', '2023-02', '2023'] })
 
-export const PRECISIONS = ['day', 'month', 'year'] as const
 export const Precision = z.enum(PRECISIONS)
 
 export const EventDate = z
@@ -35,44 +42,10 @@ export const EventDate = z
   })
   .strict()
 
-export const EVENT_KINDS = [
-  'appointment',
-  'briefing',
-  'call',
-  'conference',
-  'editorial',
-  'interview',
-  'invasion',
-  'meeting',
-  'military-exercise',
-  'publication',
-  'speech',
-  'statement',
-  'tour',
-  'visit',
-] as const
 export const EventKind = z.enum(EVENT_KINDS)
 
-/**
- * Status as the source reports it: `happened`; `scheduled` (announced for a date);
- * `expected` (announced, not yet dated); `possible` (floated, unconfirmed);
- * `reported` (an attributed claim the source does not confirm).
- */
-export const EVENT_STATUSES = ['happened', 'scheduled', 'expected', 'possible', 'reported'] as const
 export const EventStatus = z.enum(EVENT_STATUSES)
 
-export const PARTICIPANT_ROLES = [
-  'author',
-  'guest',
-  'host',
-  'interviewee',
-  'interviewer',
-  'moderator',
-  'participant',
-  'speaker',
-  'spokesperson',
-  'subject',
-] as const
 export const ParticipantRole = z.enum(PARTICIPANT_ROLES)
 
 export const Participant = z.object({ actor: Id, role: ParticipantRole }).strict()
@@ -88,7 +61,6 @@ export const Citation = z
   })
   .strict()
 
-export const NOTE_TYPES = ['correction', 'clarification', 'context'] as const
 export const EditorialNote = z
   .object({
     type: z.enum(NOTE_TYPES),
@@ -142,15 +114,20 @@ export const Timeline = z
   })
   .strict()
 
-export const ACTOR_TYPES = ['person', 'government', 'organisation', 'media', 'state'] as const
 export const Actor = z
   .object({
     id: Id,
     name: z.string().min(1),
     type: z.enum(ACTOR_TYPES),
     description: z.string().optional(),
-    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code').optional(),
-    wikidata: z.string().regex(/^Q\d+$/).optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
+      .optional(),
+    wikidata: z
+      .string()
+      .regex(/^Q\d+$/)
+      .optional(),
   })
   .strict()
 
@@ -160,7 +137,10 @@ export const Place = z
     name: z.string().min(1),
     country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'),
     coordinates: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }),
-    wikidata: z.string().regex(/^Q\d+$/).optional(),
+    wikidata: z
+      .string()
+      .regex(/^Q\d+$/)
+      .optional(),
   })
   .strict()
 

@@ -61,8 +61,7 @@ const schemaIssues = (file: string, error: z.ZodError, content: unknown): Valida
     return { file, field: path.join('.') || '(file)', message: issue.message }
   })
 
-const duplicates = (ids: string[]): string[] =>
-  ids.filter((id, index) => ids.indexOf(id) !== index)
+const duplicates = (ids: string[]): string[] => ids.filter((id, index) => ids.indexOf(id) !== index)
 
 const eventDateIssues = (event: TimelineEvent, push: (field: string, msg: string) => void) => {
   const { start, end, precision } = event.date
@@ -89,16 +88,13 @@ export const eventDayRange = (event: TimelineEvent): DayRange | undefined => {
   return start && end ? { first: start.first, last: end.last } : undefined
 }
 
-const weekdayIssue = (
-  word: string,
-  days: DayRange,
-  published: DayRange,
-): string | undefined => {
+const weekdayIssue = (word: string, days: DayRange, published: DayRange): string | undefined => {
   const wanted = word.toLowerCase()
   const from = Math.max(days.first, published.first - WEEKDAY_WINDOW_DAYS)
   const to = Math.min(days.last, published.first + WEEKDAY_WINDOW_DAYS)
   for (let day = from; day <= to; day++) if (weekdayOf(day) === wanted) return undefined
-  const when = days.first === days.last ? isoDay(days.first) : `${isoDay(days.first)}..${isoDay(days.last)}`
+  const when =
+    days.first === days.last ? isoDay(days.first) : `${isoDay(days.first)}..${isoDay(days.last)}`
   return (
     `the quote says "${word}", but no ${word} within ${WEEKDAY_WINDOW_DAYS} days of the source's ` +
     `date (${isoDay(published.first)}, a ${weekdayOf(published.first)}) falls on the event's date ${when}`
@@ -200,10 +196,18 @@ export const validateDataset = (
   const actors = actorsParsed.data?.actors ?? []
   const places = placesParsed.data?.places ?? []
   for (const id of duplicates(actors.map((a) => a.id))) {
-    issues.push({ file: options.actors.file, field: 'actors', message: `duplicate actor id "${id}"` })
+    issues.push({
+      file: options.actors.file,
+      field: 'actors',
+      message: `duplicate actor id "${id}"`,
+    })
   }
   for (const id of duplicates(places.map((p) => p.id))) {
-    issues.push({ file: options.places.file, field: 'places', message: `duplicate place id "${id}"` })
+    issues.push({
+      file: options.places.file,
+      field: 'places',
+      message: `duplicate place id "${id}"`,
+    })
   }
   const actorIds = new Set(actors.map((a) => a.id))
   const placeIds = new Set(places.map((p) => p.id))
@@ -216,7 +220,12 @@ export const validateDataset = (
       continue
     }
     const other = seen.get(parsed.data.id)
-    if (other) issues.push({ file, field: 'id', message: `timeline id "${parsed.data.id}" is also used by ${other}` })
+    if (other)
+      issues.push({
+        file,
+        field: 'id',
+        message: `timeline id "${parsed.data.id}" is also used by ${other}`,
+      })
     seen.set(parsed.data.id, file)
     issues.push(...timelineIssues(file, parsed.data, actorIds, placeIds, options.sourceTexts))
     timelines.push(parsed.data)
@@ -229,7 +238,11 @@ export const validateDataset = (
 export const formatIssues = (issues: readonly ValidationIssue[]): string =>
   issues
     .map((i) =>
-      [i.file, i.eventId === undefined ? undefined : `event "${i.eventId}"`, `${i.field}: ${i.message}`]
+      [
+        i.file,
+        i.eventId === undefined ? undefined : `event "${i.eventId}"`,
+        `${i.field}: ${i.message}`,
+      ]
         .filter(Boolean)
         .join(' › '),
     )

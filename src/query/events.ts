@@ -38,7 +38,7 @@ const union = (lists: readonly (readonly number[])[]): number[] => {
 /** Intersection of ascending position lists. */
 const intersect = (a: readonly number[], b: readonly number[]): number[] => {
   const out: number[] = []
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i]! < b[j]!) i++
     else if (a[i]! > b[j]!) j++
     else (out.push(a[i]!), i++, j++)
@@ -86,7 +86,8 @@ export const pageEvents = (
 ): EventPage => {
   const limit = options.limit ?? DEFAULT_LIMIT
   const desc = options.sort === 'desc'
-  const isAfter = (position: number, anchor: number) => (desc ? position < anchor : position > anchor)
+  const isAfter = (position: number, anchor: number) =>
+    desc ? position < anchor : position > anchor
   let start = 0
   let end = Math.min(limit, events.length)
   if (options.cursor !== undefined) {

@@ -109,10 +109,7 @@ export const entityDocument = <T extends Actor | Place>(
 })
 
 /** A list of actors or places with their event counts. */
-export const entityListDocument = (
-  data: Dataset,
-  kind: 'actors' | 'places',
-) => {
+export const entityListDocument = (data: Dataset, kind: 'actors' | 'places') => {
   const entities = kind === 'actors' ? [...data.actors.values()] : [...data.places.values()]
   const byEntity = kind === 'actors' ? data.eventsByActor : data.eventsByPlace
   return {

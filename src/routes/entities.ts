@@ -16,9 +16,7 @@ const entityRoutes = (kind: 'actors' | 'places') => {
   const events = kind === 'actors' ? DATA.eventsByActor : DATA.eventsByPlace
   const noun = kind === 'actors' ? 'actor' : 'place'
   return new Hono()
-    .get('/', validQuery(NoQuery), (c) =>
-      sendJson(c, kind, () => entityListDocument(DATA, kind)),
-    )
+    .get('/', validQuery(NoQuery), (c) => sendJson(c, kind, () => entityListDocument(DATA, kind)))
     .get('/:id', validQuery(NoQuery), (c) => {
       const id = c.req.param('id')
       const entity = entities.get(id)

@@ -34,6 +34,4 @@ const apiIndex = () => ({
   timelines: [...DATA.timelines.values()].map(timelineSummary),
 })
 
-export const v1Index = new Hono().get('/', validQuery(NoQuery), (c) =>
-  sendJson(c, 'v1', apiIndex),
-)
+export const v1Index = new Hono().get('/', validQuery(NoQuery), (c) => sendJson(c, 'v1', apiIndex))

@@ -89,7 +89,10 @@ export const timelines = new Hono()
           limit: query.limit ?? DEFAULT_LIMIT,
           pageUrl,
         }),
-      () => ({ Link: pageLinkHeader(getPage(), pageUrl), 'X-Total-Count': String(getPage().total) }),
+      () => ({
+        Link: pageLinkHeader(getPage(), pageUrl),
+        'X-Total-Count': String(getPage().total),
+      }),
     )
   })
   .get('/:id/events/:eventId', validQuery(NoQuery), (c) => {
