@@ -1,7 +1,7 @@
 /**
  * @module scripts/build-data
  * Validates `data/` and compiles it into `src/generated/dataset.ts`, the module the Worker bundles,
- * then regenerates the JSON Schemas in `data/schema/`. Run by `npm start`, `npm test`, deploy and
+ * Run by `npm start`, `npm test`, deploy and
  * wrangler's [build] hook: bad data stops all of them with the validator's message.
  *
  * Usage: node scripts/build-data.ts [--data DIR] [--out FILE]
@@ -10,10 +10,8 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { z } from 'zod'
 import { loadDataDir, DEFAULT_DATA_DIR } from './lib/data-files.ts'
 import { formatIssues } from '../src/model/validate.ts'
-import { Timeline, ActorsFile, PlacesFile } from '../src/model/schema.ts'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const { values } = parseArgs({
@@ -57,17 +55,6 @@ export const DATASET: CompiledDataset = JSON.parse(${JSON.stringify(payload)})
 await mkdir(dirname(values.out!), { recursive: true })
 await writeFile(values.out!, module)
 
-if (dataDir === DEFAULT_DATA_DIR) {
-  const schemas = { timeline: Timeline, actors: ActorsFile, places: PlacesFile }
-  await mkdir(join(dataDir, 'schema'), { recursive: true })
-  for (const [name, schema] of Object.entries(schemas)) {
-    const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' })
-    await writeFile(
-      join(dataDir, 'schema', `${name}.schema.json`),
-      JSON.stringify(json, null, 2) + '\n',
-    )
-  }
-}
 const events = valid.timelines.reduce((n, t) => n + t.events.length, 0)
 console.log(
   `✓ data ${version}: ${valid.timelines.length} timeline(s), ${events} events → ${values.out}`,

@@ -14,7 +14,9 @@ import { ProblemException } from './problem.ts'
 export const validQuery = <T extends $ZodType>(schema: T) =>
   zValidator('query', schema, (result) => {
     if (result.success) return
-    const issue = result.error.issues[0]!
+    // An unknown parameter is the likelier mistake (a typo), so it is reported before bad values.
+    const issues = result.error.issues
+    const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!
     if (issue.code === 'unrecognized_keys') {
       const names = issue.keys.map((k) => `"${k}"`).join(', ')
       throw new ProblemException({
