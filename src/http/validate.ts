@@ -30,7 +30,13 @@ export const validQuery = <T extends $ZodType>(schema: T) =>
     throw new ProblemException({
       status: 400,
       type: 'invalid-parameter',
-      detail: issue.message,
+      // A single-valued parameter sent twice fails its type check at the parameter itself
+      // (list items fail one level deeper), whatever the schema's own message says.
+      detail:
+        Array.isArray((result.data as Record<string, unknown>)[parameter]) &&
+        issue.path.length === 1
+          ? `"${parameter}" must be given once`
+          : issue.message,
       extensions: { parameter },
     })
   })
