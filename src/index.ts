@@ -17,6 +17,7 @@ import { actors, places } from './routes/entities.ts'
 import { v1Index } from './routes/home.ts'
 import { errorProblem, notFoundProblem, problem } from './http/problem.ts'
 import { securityHeaders } from './http/security.ts'
+import { limits } from './http/limits.ts'
 
 const app = new Hono()
 
@@ -29,6 +30,9 @@ app.use(
     maxAge: 86400,
   }),
 )
+// First middleware that can answer: security headers and CORS above only decorate responses, so
+// the 414/400 refusals of oversized or malformed URLs carry them too.
+app.use(limits())
 app.use(
   methodNotAllowed({
     app,

@@ -34,19 +34,23 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8'
 /** Errors are cacheable only briefly: a fixed typo should not stay broken at the edge. */
 const ERROR_CACHE_CONTROL = 'public, max-age=60'
 
+/** Paths longer than this are not echoed as `instance` (a 414's path may be megabytes). */
+const MAX_INSTANCE_CHARS = 2048
+
 /**
  * Builds a problem+json response. `instance` is the request path, JSON-escaped; the query string
  * is never echoed.
  * @example return problem(c, { status: 404, type: 'not-found', detail: 'No timeline "x"' })
  */
 export const problem = (c: Context, init: ProblemInit): Response => {
-  const origin = new URL(c.req.url).origin
+  const url = new URL(c.req.url)
   const body = {
-    type: `${origin}/docs#problem-${init.type}`,
+    type: `${url.origin}/docs#problem-${init.type}`,
     title: PROBLEM_TITLES[init.type],
     status: init.status,
     detail: init.detail,
-    instance: c.req.path,
+    // The path as sent, still percent-encoded: a URI reference, never decoded control characters.
+    instance: url.pathname.length <= MAX_INSTANCE_CHARS ? url.pathname : undefined,
     ...init.extensions,
   }
   return c.body(JSON.stringify(body), init.status, {
