@@ -1,0 +1,191 @@
+/**
+ * @module tests/browser/harness
+ * The shared browser-test harness: the real Worker (wrangler's `unstable_startWorker`, workerd on a
+ * random port of `localhost`), a host page server on another origin (`127.0.0.1`, random port) and
+ * headless Chromium through playwright-core. Two hostnames make the host page and the embed
+ * cross-origin, as on a newsroom's site.
+ *
+ * @example
+ * const h = await startHarness()
+ * h.host.page('/index.html', `<iframe src="${h.workerOrigin}/embed/${TIMELINE}"></iframe>`)
+ * const page = await h.browser.newPage()
+ * await page.goto(`${h.hostOrigin}/index.html`)
+ * await h.close()
+ */
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+export const TIMELINE = 'wang-yi-moscow-2023'
+/** Where screenshots and other artifacts go (gitignored). */
+export const ARTIFACTS = join(ROOT, 'test-results')
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+]
+
+export interface WorkerHandle {
+  /** e.g. `http://localhost:41853` (no trailing slash). */
+  origin: string
+  dispose(): Promise<void>
+}
+
+/**
+ * Starts the Worker from wrangler.toml on a random port of `localhost`. The data and client
+ * assets must already be built (`npm run build:data`); the custom build is skipped so parallel
+ * test files never rewrite src/generated under each other.
+ */
+export const startWorker = async (): Promise<WorkerHandle> => {
+  process.env.WRANGLER_SEND_METRICS = 'false'
+  // No network in CI: skip fetching the `Request.cf` placeholder from workers.cloudflare.com.
+  process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'
+  const { unstable_startWorker } = await import('wrangler')
+  const worker = await unstable_startWorker({
+    config: join(ROOT, 'wrangler.toml'),
+    build: { custom: { command: '' } },
+    dev: {
+      server: { hostname: 'localhost', port: 0 },
+      inspector: false,
+      watch: false,
+      logLevel: 'warn',
+    },
+  } as Parameters<typeof unstable_startWorker>[0])
+  await worker.ready
+  const url = await worker.url
+  return { origin: url.origin, dispose: () => worker.dispose() }
+}
+
+export interface HostServer {
+  /** e.g. `http://127.0.0.1:39021`. */
+  origin: string
+  /** Serves `html` at `path` (text/html) from now on. */
+  page(path: string, html: string): string
+  close(): Promise<void>
+}
+
+/** A tiny static server on 127.0.0.1, playing the newsroom's site that embeds the timeline. */
+export const startHost = async (): Promise<HostServer> => {
+  const pages = new Map<string, string>()
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://host').pathname
+    const html = pages.get(path)
+    if (html === undefined) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found')
+      return
+    }
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+    res.end(html)
+  })
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    origin,
+    page(path, html) {
+      pages.set(path, html)
+      return `${origin}${path}`
+    },
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections()
+        server.close(() => done())
+      }),
+  }
+}
+
+/** Headless Chromium with the flags CI needs. */
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+
+export interface Harness {
+  workerOrigin: string
+  hostOrigin: string
+  host: HostServer
+  browser: Browser
+  close(): Promise<void>
+}
+
+/** Worker, host server and browser together; `close()` stops all three. */
+export const startHarness = async (): Promise<Harness> => {
+  const [worker, host, browser] = await Promise.all([startWorker(), startHost(), launchBrowser()])
+  return {
+    workerOrigin: worker.origin,
+    hostOrigin: host.origin,
+    host,
+    browser,
+    async close() {
+      await Promise.allSettled([browser.close(), host.close(), worker.dispose()])
+    },
+  }
+}
+
+/** A minimal, valid host page around some embed markup. */
+export const hostPage = (body: string, title = 'Host page'): string =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
+  `<meta name="viewport" content="width=device-width, initial-scale=1"></head>` +
+  `<body><main><h1>${title}</h1>${body}</main></body></html>`
+
+let axeSource: string | undefined
+/** axe-core's browser build, read once. */
+export const axeScript = (): string =>
+  (axeSource ??= readFileSync(
+    createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+    'utf8',
+  ))
+
+export interface AxeViolation {
+  id: string
+  impact?: string
+  help: string
+  nodes: { target: unknown[]; failureSummary?: string }[]
+}
+
+/**
+ * Runs axe-core on a page or frame and returns its violations. axe is injected as inline script,
+ * which a strict CSP (the embed's) blocks: open such pages in a `bypassCSP: true` context.
+ */
+export const runAxe = async (
+  target: Pick<Page, 'addScriptTag' | 'evaluate'>,
+): Promise<AxeViolation[]> => {
+  await target.addScriptTag({ content: axeScript() })
+  return target.evaluate(async () => {
+    const axe = (globalThis as any).axe
+    const result = await axe.run(document, { resultTypes: ['violations'] })
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n: any) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }))
+  })
+}
+
+/** Path of an artifact in test-results/, creating the directory. */
+export const artifactPath = (name: string): string => {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  return join(ARTIFACTS, name)
+}
+
+/** Resolves when `check` returns true, polling; rejects with `message` after `timeout` ms. */
+export const waitUntil = async (
+  check: () => Promise<boolean> | boolean,
+  message: string,
+  timeout = 10_000,
+): Promise<void> => {
+  const deadline = Date.now() + timeout
+  while (Date.now() < deadline) {
+    if (await check()) return
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error(`Timed out: ${message}`)
+}
