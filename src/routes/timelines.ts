@@ -4,6 +4,7 @@
  * single events with their neighbours.
  */
 import { Hono } from 'hono'
+import type { Context } from 'hono'
 import { DATA } from '../data.ts'
 import { filterEvents, pageEvents } from '../query/events.ts'
 import type { EventPage } from '../query/events.ts'
@@ -18,7 +19,10 @@ import {
 import { ProblemException } from '../http/problem.ts'
 import { validQuery } from '../http/validate.ts'
 import { sendJson } from '../http/json.ts'
-import { canonicalQuery } from '../http/representation.ts'
+import { canonicalQuery, representation, send } from '../http/representation.ts'
+import { negotiateFormat, varyAccept } from '../http/negotiate.ts'
+import { contentDisposition } from '../formats/registry.ts'
+import { SERIALIZERS } from '../formats/serializers.ts'
 import type { IndexedTimeline } from '../model/dataset.ts'
 
 /** The timeline named in the path, or a 404 problem. */
@@ -62,6 +66,64 @@ export const pageLinkHeader = (page: EventPage, pageUrl: (cursor?: string) => st
     .filter(Boolean)
     .join(', ')
 
+/**
+ * Answers an event query in the negotiated format. Every representation is cached under a key
+ * with its format and, for formats with absolute URLs, the request's origin; JSON stays
+ * origin-free (root-relative links), so its key and bytes are those of every host.
+ */
+const sendEvents = (c: Context, query: EventListQuery, extension?: string): Response => {
+  const timeline = findTimeline(c.req.param('id')!)
+  const spec = negotiateFormat({ format: query.format, extension, accept: c.req.header('Accept') })
+  const path = `${timelinePath(timeline.meta.id)}/events${extension ? `.${extension}` : ''}`
+  const pageUrl = eventPageUrl(path, query)
+  let page: EventPage | undefined
+  const getPage = () => (page ??= runEventQuery(timeline, query))
+  const headers = () => ({
+    Link: pageLinkHeader(getPage(), pageUrl),
+    'X-Total-Count': String(getPage().total),
+    ...(extension || query.format
+      ? { 'Content-Disposition': contentDisposition(spec, timeline.meta.id) }
+      : {}),
+  })
+  if (spec.format === 'json') {
+    return sendJson(
+      c,
+      `events|${path}|${canonicalQuery(query)}`,
+      () =>
+        eventListDocument(timeline, getPage(), {
+          fields: query.fields,
+          limit: query.limit ?? DEFAULT_LIMIT,
+          pageUrl,
+        }),
+      headers,
+    )
+  }
+  const origin = new URL(c.req.url).origin
+  const format = spec.format
+  const rep = representation(`events|${format}|${origin}|${path}|${canonicalQuery(query)}`, () => {
+    const { items, total, next, prev } = getPage()
+    const absolute = (cursor?: string) => `${origin}${pageUrl(cursor)}`
+    return {
+      body: SERIALIZERS[format]({
+        timeline: timeline.meta,
+        events: items.map((e) => e.event),
+        origin,
+        total,
+        sort: query.sort,
+        links: {
+          self: absolute(query.cursor),
+          first: absolute(undefined),
+          ...(next ? { next: absolute(next) } : {}),
+          ...(prev ? { prev: absolute(prev) } : {}),
+        },
+      }),
+      contentType: spec.contentType,
+      headers: headers(),
+    }
+  })
+  return send(c, rep)
+}
+
 export const timelines = new Hono()
   .get('/', validQuery(NoQuery), (c) =>
     sendJson(c, 'timelines', () => {
@@ -73,28 +135,13 @@ export const timelines = new Hono()
     const timeline = findTimeline(c.req.param('id'))
     return sendJson(c, `timeline|${timeline.meta.id}`, () => timelineDocument(timeline))
   })
-  .get('/:id/events', validQuery(EventListQuery), (c) => {
-    const timeline = findTimeline(c.req.param('id'))
-    const query = c.req.valid('query')
-    const path = `${timelinePath(timeline.meta.id)}/events`
-    const pageUrl = eventPageUrl(path, query)
-    let page: EventPage | undefined
-    const getPage = () => (page ??= runEventQuery(timeline, query))
-    return sendJson(
-      c,
-      `events|${timeline.meta.id}|${canonicalQuery(query)}`,
-      () =>
-        eventListDocument(timeline, getPage(), {
-          fields: query.fields,
-          limit: query.limit ?? DEFAULT_LIMIT,
-          pageUrl,
-        }),
-      () => ({
-        Link: pageLinkHeader(getPage(), pageUrl),
-        'X-Total-Count': String(getPage().total),
-      }),
-    )
-  })
+  .use('/:id/events', varyAccept())
+  .use('/:id/:file{events\\.[^/]+}', varyAccept())
+  .get('/:id/events', validQuery(EventListQuery), (c) => sendEvents(c, c.req.valid('query')))
+  // `events.ics`, `events.feed.json`…: a plain URL per format, for calendar apps and feed readers.
+  .get('/:id/:file{events\\.[^/]+}', validQuery(EventListQuery), (c) =>
+    sendEvents(c, c.req.valid('query'), c.req.param('file').slice('events.'.length)),
+  )
   .get('/:id/events/:eventId', validQuery(NoQuery), (c) => {
     const timeline = findTimeline(c.req.param('id'))
     const eventId = c.req.param('eventId')

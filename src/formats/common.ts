@@ -1,0 +1,103 @@
+/**
+ * @module formats/common
+ * What every format needs: the input they all take, event dates as day ranges and as parts, the
+ * absolute links formats embed, and the XML/HTML escaping Atom and TimelineJS share.
+ */
+import { isoDay, partialDateRange } from '../model/dates.ts'
+import type { ResolvedEvent, TimelineMeta } from '../model/dataset.ts'
+
+/** Absolute URLs of the page being serialized and its neighbours (RFC 5005 for feeds). */
+export interface FormatLinks {
+  self: string
+  first: string
+  next?: string
+  prev?: string
+}
+
+/** The input of every serializer: plain data, no request. */
+export interface FormatInput {
+  timeline: TimelineMeta
+  /** The page of events, in the query's order. */
+  events: readonly ResolvedEvent[]
+  /** `https://host`, for the absolute URLs feeds and calendars must carry. */
+  origin: string
+  links: FormatLinks
+  /** Matches across all pages. */
+  total: number
+  sort?: 'asc' | 'desc'
+}
+
+/** The embed page of a timeline. */
+export const embedUrl = (origin: string, timelineId: string) => `${origin}/embed/${timelineId}`
+
+/**
+ * The event's deep link on the embed page: what people should open.
+ * @example eventUrl('https://x.test', 'wang-yi-moscow-2023', 'biden-visits-kyiv')
+ * // 'https://x.test/embed/wang-yi-moscow-2023#event-biden-visits-kyiv'
+ */
+export const eventUrl = (origin: string, timelineId: string, eventId: string) =>
+  `${embedUrl(origin, timelineId)}#event-${eventId}`
+
+/** The event in the API: a stable identifier for feed entries. */
+export const eventApiUrl = (origin: string, timelineId: string, eventId: string) =>
+  `${origin}/v1/timelines/${timelineId}/events/${eventId}`
+
+/** First and last day (ISO YYYY-MM-DD, inclusive) an event's date covers at its precision. */
+export const eventDays = (event: ResolvedEvent): { first: string; last: string } => {
+  const start = partialDateRange(event.date.start)!
+  const end = event.date.end ? partialDateRange(event.date.end)! : start
+  return { first: isoDay(start.first), last: isoDay(end.last) }
+}
+
+/** The day after an event's last day: the exclusive end calendars want. */
+export const exclusiveEndDay = (event: ResolvedEvent): string => {
+  const end = partialDateRange(event.date.end ?? event.date.start)!
+  return isoDay(end.last + 1)
+}
+
+/** Year, month and day of a partial date as numbers, each only if written. */
+export const dateParts = (text: string): { year: number; month?: number; day?: number } => {
+  const [year, month, day] = text.split('-').map(Number)
+  return {
+    year: year!,
+    ...(month !== undefined ? { month } : {}),
+    ...(day !== undefined ? { day } : {}),
+  }
+}
+
+/**
+ * The timeline's review date as an RFC 3339 instant (midnight UTC of its first day). Formats use it
+ * for "updated" stamps instead of the clock, so the same data always gives the same bytes.
+ */
+export const reviewedInstant = (timeline: TimelineMeta): string =>
+  `${isoDay(partialDateRange(timeline.lastReviewed)!.first)}T00:00:00Z`
+
+/** A date as people read it: the editors' wording, else start–end as written. */
+export const displayDate = (event: ResolvedEvent): string =>
+  event.date.display ??
+  (event.date.end ? `${event.date.start} – ${event.date.end}` : event.date.start)
+
+const XML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+
+/**
+ * Escapes text for XML/HTML element content and attribute values, and drops the control
+ * characters XML 1.0 forbids (they cannot be escaped, only removed).
+ * @example escapeXml('a < b & "c"') // 'a &lt; b &amp; &quot;c&quot;'
+ */
+export const escapeXml = (text: string): string =>
+  text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch]!)
+
+/** The event's citations as one line each: “quote” — Publisher, “Headline”. */
+export const citationLines = (event: ResolvedEvent): string[] =>
+  event.citations.map(
+    (c) => `“${c.quote}” — ${c.source.publisher}, “${c.source.headline}” ${c.source.url}`,
+  )
