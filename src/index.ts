@@ -15,6 +15,7 @@ import { methodNotAllowed } from 'hono/method-not-allowed'
 import { timelines } from './routes/timelines.ts'
 import { actors, places } from './routes/entities.ts'
 import { v1Index } from './routes/home.ts'
+import { docs } from './routes/docs.tsx'
 import { errorProblem, notFoundProblem, problem } from './http/problem.ts'
 import { securityHeaders } from './http/security.ts'
 import { limits } from './http/limits.ts'
@@ -52,6 +53,7 @@ const routes = app
   .route('/v1/timelines', timelines)
   .route('/v1/actors', actors)
   .route('/v1/places', places)
+  .route('/', docs)
 
 app.notFound(notFoundProblem)
 app.onError(errorProblem)

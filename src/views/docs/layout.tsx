@@ -1,0 +1,60 @@
+/**
+ * @module views/docs/layout
+ * The HTML shell of Dateline's own pages (docs, landing): head, header, footer. Inline style and
+ * script are passed as text so the route can hash exactly what is sent for the CSP.
+ */
+import type { Child } from 'hono/jsx'
+import { PAGE_CSS } from './styles.ts'
+
+export interface LayoutProps {
+  title: string
+  description: string
+  /** Extra elements for `<head>` (e.g. oEmbed discovery). */
+  head?: Child
+  /** Inline script text, placed at the end of `<body>`; its hash must be in the CSP. */
+  script?: string
+  children?: Child
+}
+
+/**
+ * A whole page.
+ * @example <Layout title="Docs" description="…"><h1>Docs</h1></Layout>
+ */
+export const Layout = (props: LayoutProps) => (
+  <html lang="en">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="description" content={props.description} />
+      <meta name="referrer" content="strict-origin-when-cross-origin" />
+      <title>{props.title}</title>
+      <style dangerouslySetInnerHTML={{ __html: PAGE_CSS }} />
+      {props.head}
+    </head>
+    <body>
+      <header class="site">
+        <strong>
+          <a href="/">Dateline</a>
+        </strong>
+        <nav aria-label="Site">
+          <a href="/docs">API docs</a>
+          <a href="/openapi.json">OpenAPI</a>
+          <a href="/v1">JSON index</a>
+          <a href="/docs#problems">Errors</a>
+        </nav>
+      </header>
+      <main>{props.children}</main>
+      <footer class="site">
+        Dateline: chronological timelines of real diplomatic events, every fact backed by a verbatim
+        quote of its source.
+      </footer>
+      {props.script ? <script dangerouslySetInnerHTML={{ __html: props.script }} /> : null}
+    </body>
+  </html>
+)
+
+/**
+ * Renders a page to a complete HTML document string.
+ * @example renderPage(<Layout …/>)
+ */
+export const renderPage = (page: unknown): string => `<!doctype html>${String(page)}`
