@@ -82,19 +82,19 @@ const XML_ESCAPES: Record<string, string> = {
   '<': '&lt;',
   '>': '&gt;',
   '"': '&quot;',
-  "'": '&#39;',
 }
 
 /**
- * Escapes text for XML/HTML element content and attribute values, and drops the control
- * characters XML 1.0 forbids (they cannot be escaped, only removed).
+ * Escapes text for XML/HTML element content and double-quoted attribute values (the only quoting
+ * used here, so `'` stays as is), and drops the characters XML 1.0 forbids (they cannot be
+ * escaped, only removed).
  * @example escapeXml('a < b & "c"') // 'a &lt; b &amp; &quot;c&quot;'
  */
 export const escapeXml = (text: string): string =>
   text
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch]!)
+    .replace(/[&<>"]/g, (ch) => XML_ESCAPES[ch]!)
 
 /** The event's citations as one line each: “quote” — Publisher, “Headline”. */
 export const citationLines = (event: ResolvedEvent): string[] =>
