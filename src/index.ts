@@ -14,7 +14,7 @@ import { cors } from 'hono/cors'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { timelines } from './routes/timelines.ts'
 import { actors, places } from './routes/entities.ts'
-import { v1Index } from './routes/home.ts'
+import { home, v1Index } from './routes/home.ts'
 import { docs } from './routes/docs.tsx'
 import { errorProblem, notFoundProblem, problem } from './http/problem.ts'
 import { securityHeaders } from './http/security.ts'
@@ -48,7 +48,7 @@ app.use(
 )
 
 const routes = app
-  .route('/', v1Index)
+  .route('/', home)
   .route('/v1', v1Index)
   .route('/v1/timelines', timelines)
   .route('/v1/actors', actors)

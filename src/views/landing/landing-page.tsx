@@ -1,0 +1,93 @@
+/**
+ * @module views/landing/landing-page
+ * `GET /` for browsers: what Dateline is, the live timeline, the embed-code generator and links to
+ * the docs and to every format. Self-contained (one hashed inline style and script).
+ */
+import { Layout } from '../docs/layout.tsx'
+import { Generator, type GeneratorProps } from './generator.tsx'
+
+export interface FormatLink {
+  label: string
+  href: string
+}
+
+export interface LandingPageProps extends GeneratorProps {
+  /** The timeline shown live at the top. */
+  featured: { id: string; title: string; description: string; eventCount: number }
+  formats: FormatLink[]
+  /** Inline script text (its hash is in the CSP). */
+  script?: string
+}
+
+/**
+ * The landing page.
+ * @example renderPage(<LandingPage origin="https://d.example" featured={…} formats={…} … />)
+ */
+export const LandingPage = (props: LandingPageProps) => {
+  const { origin, featured } = props
+  const embed = `${origin}/embed/${featured.id}`
+  return (
+    <Layout
+      title="Dateline: sourced timelines of diplomatic events, as an API and an embed"
+      description="Chronological timelines of real diplomatic events, every fact backed by a verbatim quote of its source. JSON API, eight formats and an embeddable widget."
+      head={
+        <link
+          rel="alternate"
+          type="application/json+oembed"
+          href={`${origin}/oembed?url=${encodeURIComponent(embed)}`}
+          title={featured.title}
+        />
+      }
+      script={props.script}
+    >
+      <h1>Dateline</h1>
+      <p>
+        Chronological timelines of real diplomatic events. Every fact carries a verbatim quote of
+        the source passage it rests on, so readers can check it. Use it as a{' '}
+        <a href="/docs">JSON API</a>, download it in <a href="#formats">eight formats</a>, or embed
+        it in a page.
+      </p>
+      <section aria-labelledby="live-title">
+        <h2 id="live-title">{featured.title}</h2>
+        <p>
+          {featured.description} <span class="muted">({featured.eventCount} events)</span>
+        </p>
+        <iframe
+          class="preview"
+          src={`/embed/${featured.id}`}
+          title={`Timeline: ${featured.title}`}
+        />
+      </section>
+      <Generator {...props} />
+      <section id="formats" aria-labelledby="formats-title">
+        <h2 id="formats-title">Formats</h2>
+        <p>
+          The events of <code>{featured.id}</code> as files; every filter of the API applies (
+          <a href="/docs#op-listEvents">parameters</a>).
+        </p>
+        <ul class="formats">
+          {props.formats.map((format) => (
+            <li>
+              <a href={format.href}>{format.label}</a>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="api-title">
+        <h2 id="api-title">API</h2>
+        <ul>
+          <li>
+            <a href="/docs">Documentation</a>: every endpoint, with parameters and examples
+          </li>
+          <li>
+            <a href="/openapi.json">OpenAPI 3.1</a>, generated from the code that validates requests
+          </li>
+          <li>
+            <a href="/v1">JSON index</a> (also what <code>GET /</code> returns to API clients)
+          </li>
+        </ul>
+        <pre>{`curl -s '${origin}/v1/timelines/${featured.id}/events?kind=visit,meeting&limit=5'`}</pre>
+      </section>
+    </Layout>
+  )
+}
