@@ -84,7 +84,8 @@ export const negotiateFormat = ({ format, extension, accept }: NegotiateOptions)
       throw new ProblemException({
         status: 404,
         type: 'not-found',
-        detail: `No format has the extension ".${extension.slice(0, 40)}"; try ${FORMAT_SPECS.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(', ')}`,
+        // The extension is not echoed: it is raw path input.
+        detail: `No format has this extension; try ${FORMAT_SPECS.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(', ')}`,
       })
     }
     if (format && format !== spec.format) {
