@@ -16,6 +16,8 @@ import { timelines } from './routes/timelines.ts'
 import { actors, places } from './routes/entities.ts'
 import { home, v1Index } from './routes/home.ts'
 import { docs } from './routes/docs.tsx'
+import { embed } from './routes/embed.tsx'
+import { oembed } from './routes/oembed.ts'
 import { errorProblem, notFoundProblem, problem } from './http/problem.ts'
 import { securityHeaders } from './http/security.ts'
 import { limits } from './http/limits.ts'
@@ -54,6 +56,8 @@ const routes = app
   .route('/v1/actors', actors)
   .route('/v1/places', places)
   .route('/', docs)
+  .route('/', embed)
+  .route('/', oembed)
 
 app.notFound(notFoundProblem)
 app.onError(errorProblem)

@@ -1,0 +1,83 @@
+/**
+ * @module scripts/build-client
+ * Compiles the browser code in `src/client/` with esbuild (minified IIFEs, plus the minified
+ * embed stylesheet) and writes `src/generated/client-assets.ts`: the exact strings the Worker
+ * inlines or serves, and the sha256 CSP hashes of the inline ones. Hashing here, at build time,
+ * keeps the embed's CSP strict (`script-src 'sha256-…'`) at no cost per request.
+ *
+ * Usage: node scripts/build-client.ts
+ */
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { build, transform } from 'esbuild'
+
+const ROOT = new URL('..', import.meta.url).pathname
+const OUT = join(ROOT, 'src/generated/client-assets.ts')
+/** ES2020: every browser with ResizeObserver and custom elements, which the scripts need. */
+const TARGET = ['es2020']
+
+const script = async (entry: string): Promise<string> => {
+  const result = await build({
+    entryPoints: [join(ROOT, 'src/client', entry)],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: TARGET,
+    write: false,
+    legalComments: 'none',
+    charset: 'utf8',
+  })
+  return result.outputFiles[0]!.text.trim()
+}
+
+const style = async (file: string): Promise<string> => {
+  const css = await readFile(join(ROOT, 'src/client', file), 'utf8')
+  const result = await transform(css, { loader: 'css', minify: true, target: TARGET })
+  return result.code.trim()
+}
+
+/** `sha256-…` source expression for a CSP header, over the exact bytes that get inlined. */
+const cspHash = (text: string): string =>
+  `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
+
+const [embedJs, widgetJs, embedCss] = await Promise.all([
+  script('embed.ts'),
+  script('widget.ts'),
+  style('embed.css'),
+])
+
+// Inlined text must not be able to close its element or open a comment in the HTML parser.
+for (const [name, text, tag] of [
+  ['embed.ts', embedJs, 'script'],
+  ['embed.css', embedCss, 'style'],
+] as const) {
+  if (new RegExp(`</${tag}|<!--`, 'i').test(text)) {
+    console.error(`✗ ${name}: the minified output contains "</${tag}" or "<!--"`)
+    process.exit(1)
+  }
+}
+
+const module = `/**
+ * @module generated/client-assets
+ * Written by scripts/build-client.ts from src/client/; do not edit.
+ */
+/** Minified embed page script, inlined in a <script>. */
+export const EMBED_JS = ${JSON.stringify(embedJs)}
+/** CSP source expression allowing exactly {@link EMBED_JS}. */
+export const EMBED_JS_HASH = ${JSON.stringify(cspHash(embedJs))}
+/** Minified embed stylesheet, inlined in a <style>. */
+export const EMBED_CSS = ${JSON.stringify(embedCss)}
+/** CSP source expression allowing exactly {@link EMBED_CSS}. */
+export const EMBED_CSS_HASH = ${JSON.stringify(cspHash(embedCss))}
+/** Minified widget served at /embed.js. */
+export const WIDGET_JS = ${JSON.stringify(widgetJs)}
+`
+await mkdir(dirname(OUT), { recursive: true })
+const previous = await readFile(OUT, 'utf8').catch(() => '')
+// Unchanged output is not rewritten, so watchers and parallel test runs see no churn.
+if (previous !== module) await writeFile(OUT, module)
+const kb = (s: string) => `${(Buffer.byteLength(s) / 1024).toFixed(1)} KB`
+console.log(
+  `✓ client assets: embed.js ${kb(embedJs)}, embed.css ${kb(embedCss)}, widget ${kb(widgetJs)} → ${OUT}`,
+)

@@ -1,0 +1,97 @@
+/**
+ * @module client/embed
+ * Progressive enhancement of the embed page; the page is complete without it. Inlined into the
+ * page and allowed by its CSP hash. It:
+ * - posts the page height to the host page (`dateline:resize`) so the iframe grows to its content,
+ *   again whenever the layout changes or the page comes back from a hidden tab;
+ * - moves between events with the arrow keys, j/k, Home and End;
+ * - shows the toolbar: expand/collapse all, filter chips by kind;
+ * - brings the focused event (`?focus=` or `#event-…`) into view.
+ * Hand-written with no framework: the whole page must stay under 15 KB gzip.
+ */
+
+// A module, so its names stay out of the global scope of the type-checker.
+export {}
+
+const doc = document
+const root = doc.documentElement
+const timelineId = root.dataset.tl ?? ''
+const articles = (): HTMLElement[] =>
+  [...doc.querySelectorAll<HTMLElement>('article.ev')].filter((a) => !a.parentElement!.hidden)
+
+let lastHeight = -1
+/** Posts the content height to the host page; `force` re-sends an unchanged height. */
+const report = (force?: boolean) => {
+  if (parent === window) return
+  const height = Math.ceil(root.getBoundingClientRect().height)
+  if (!height || (height === lastHeight && !force)) return
+  lastHeight = height
+  // The height and title are not secret, and the host's origin is unknown: any origin may read it.
+  parent.postMessage({ type: 'dateline:resize', id: timelineId, height, title: doc.title }, '*')
+}
+const reportNow = () => report(true)
+
+new ResizeObserver(() => report()).observe(root)
+addEventListener('load', reportNow)
+addEventListener('pageshow', reportNow)
+doc.addEventListener('visibilitychange', () => doc.hidden || reportNow())
+// The widget asks again when its iframe is shown (e.g. a tab panel that was display:none).
+addEventListener('message', (e) => {
+  if (e.source === parent && e.data?.type === 'dateline:measure') reportNow()
+})
+
+// Keyboard: one step between events, as in a feed.
+const NEXT = ['ArrowDown', 'j', 'PageDown']
+const PREV = ['ArrowUp', 'k', 'PageUp']
+doc.addEventListener('keydown', (e) => {
+  if (e.altKey || e.ctrlKey || e.metaKey) return
+  const list = articles()
+  const current = (e.target as Element).closest?.('article.ev') as HTMLElement | null
+  const at = current ? list.indexOf(current) : -1
+  let to: number
+  if (NEXT.includes(e.key)) to = at + 1
+  else if (PREV.includes(e.key)) to = at < 0 ? 0 : at - 1
+  else if (e.key === 'Home') to = 0
+  else if (e.key === 'End') to = list.length - 1
+  else return
+  const target = list[Math.max(0, Math.min(to, list.length - 1))]
+  if (!target) return
+  e.preventDefault()
+  target.focus()
+})
+
+// Toolbar, server-rendered hidden because it needs this script.
+const tools = doc.querySelector<HTMLElement>('.tools')
+if (tools) {
+  tools.hidden = false
+  tools.addEventListener('click', (e) => {
+    const button = (e.target as Element).closest('button')
+    if (!button) return
+    const act = button.dataset.act
+    if (act) {
+      for (const d of doc.querySelectorAll('details')) d.open = act === 'open'
+      return
+    }
+    button.setAttribute('aria-pressed', String(button.getAttribute('aria-pressed') !== 'true'))
+    const kinds = [...tools.querySelectorAll<HTMLElement>('[aria-pressed=true]')].map(
+      (b) => b.dataset.kind,
+    )
+    for (const a of doc.querySelectorAll<HTMLElement>('article.ev')) {
+      a.parentElement!.hidden = kinds.length > 0 && !kinds.includes(a.dataset.kind)
+    }
+  })
+}
+
+// Focus: the server marked it with aria-current; a #event-… fragment wins.
+const hashed = location.hash.startsWith('#event-')
+  ? doc.getElementById(location.hash.slice(1))
+  : null
+const focused = hashed ?? doc.querySelector<HTMLElement>('article[aria-current]')
+if (focused) {
+  focused.scrollIntoView({ block: 'center' })
+  if (parent !== window) {
+    const top = Math.round(focused.getBoundingClientRect().top + scrollY)
+    parent.postMessage({ type: 'dateline:scroll', id: timelineId, top }, '*')
+  }
+}
+report()

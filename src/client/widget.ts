@@ -1,0 +1,135 @@
+/**
+ * @module client/widget
+ * `/embed.js`: turns `<div data-dateline="ID" data-theme="dark" …>` and
+ * `<dateline-timeline timeline="ID" theme="dark" …>` into an iframe of `/embed/ID` on the origin
+ * this script was loaded from, and keeps every Dateline iframe (also plain `<iframe>` snippets
+ * and oEmbed markup) as tall as its content. Safe to include more than once.
+ *
+ * @example
+ * <div data-dateline="wang-yi-moscow-2023" data-lang="de"></div>
+ * <script async src="https://dateline.example/embed.js"></script>
+ */
+
+// A module, so its names stay out of the global scope of the type-checker.
+export {}
+
+/** Options passed through to the embed page's query string, as data-* or attributes. */
+const OPTIONS = [
+  'theme',
+  'lang',
+  'from',
+  'to',
+  'actor',
+  'place',
+  'kind',
+  'tag',
+  'status',
+  'q',
+  'sort',
+  'focus',
+  'limit',
+]
+const MIN_HEIGHT = 150
+const MAX_HEIGHT = 20000
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+const script = document.currentScript as HTMLScriptElement | null
+const ORIGIN = new URL(script?.src || '/', location.href).origin
+const EMBED = `${ORIGIN}/embed/`
+const KEY = `dateline:${ORIGIN}`
+const w = window as unknown as Record<string, (() => void) | undefined>
+
+/** Iframes this script sizes. */
+const frames = new Set<HTMLIFrameElement>()
+/** Focused-event offsets waiting for their frame's first resize. */
+const focusTops = new WeakMap<HTMLIFrameElement, number>()
+
+/** Scrolls the host page so the focused event sits near the top of the viewport. */
+const scrollToFocus = (frame: HTMLIFrameElement, top: number) =>
+  scrollTo({ top: frame.getBoundingClientRect().top + scrollY + top - 80 })
+
+const measure = (frame: HTMLIFrameElement) =>
+  frame.contentWindow?.postMessage({ type: 'dateline:measure' }, ORIGIN)
+
+// Ask the frame to measure again when it becomes visible or changes width (tabs, accordions).
+const watcher = new ResizeObserver((entries) => {
+  for (const entry of entries) {
+    if (entry.contentRect.width > 0) measure(entry.target as HTMLIFrameElement)
+  }
+})
+
+const adopt = (frame: HTMLIFrameElement) => {
+  if (frames.has(frame)) return
+  frames.add(frame)
+  watcher.observe(frame)
+  frame.addEventListener('load', () => measure(frame))
+}
+
+/** Replaces a placeholder's content with the embed iframe. */
+const mount = (host: HTMLElement, id: string | null, option: (name: string) => string | null) => {
+  if (host.dataset.datelineMounted || !id || !ID.test(id)) return
+  host.dataset.datelineMounted = '1'
+  const src = new URL(EMBED + id)
+  for (const name of OPTIONS) {
+    const value = option(name)
+    if (value) src.searchParams.set(name, value)
+  }
+  const frame = document.createElement('iframe')
+  frame.src = src.href
+  const title = option('title')
+  frame.title = title || `Timeline ${id}`
+  if (title) frame.dataset.datelineTitled = '1'
+  frame.loading = 'lazy'
+  frame.setAttribute('scrolling', 'no')
+  frame.style.cssText = 'display:block;width:100%;border:0;overflow:hidden;height:600px'
+  adopt(frame)
+  host.replaceChildren(frame)
+}
+
+const scan = () => {
+  for (const el of document.querySelectorAll<HTMLElement>('[data-dateline]')) {
+    mount(el, el.dataset.dateline ?? null, (name) => el.dataset[name] ?? null)
+  }
+  for (const frame of document.querySelectorAll('iframe')) {
+    if (frame.src.startsWith(EMBED)) adopt(frame)
+  }
+}
+
+if (w[KEY]) {
+  w[KEY]!()
+} else {
+  w[KEY] = scan
+  addEventListener('message', (e) => {
+    if (e.origin !== ORIGIN || typeof e.data !== 'object' || !e.data) return
+    const frame = [...frames].find((f) => f.contentWindow === e.source)
+    if (!frame) return
+    const { type, height, title, top } = e.data
+    if (type === 'dateline:resize' && Number.isFinite(height)) {
+      frame.style.height = `${Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, Math.ceil(height)))}px`
+      if (typeof title === 'string' && !frame.dataset.datelineTitled && title) {
+        frame.title = title.slice(0, 200)
+      }
+      // A focus request arrives before the first resize: scroll again once the frame is tall.
+      const pending = focusTops.get(frame)
+      if (pending !== undefined) {
+        focusTops.delete(frame)
+        scrollToFocus(frame, pending)
+      }
+    } else if (type === 'dateline:scroll' && Number.isFinite(top)) {
+      focusTops.set(frame, top)
+      scrollToFocus(frame, top)
+    }
+  })
+  if (!customElements.get('dateline-timeline')) {
+    customElements.define(
+      'dateline-timeline',
+      class extends HTMLElement {
+        connectedCallback() {
+          mount(this, this.getAttribute('timeline'), (name) => this.getAttribute(name))
+        }
+      },
+    )
+  }
+  scan()
+  if (document.readyState === 'loading') addEventListener('DOMContentLoaded', scan)
+}

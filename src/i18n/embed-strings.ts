@@ -1,0 +1,280 @@
+/**
+ * @module i18n/embed-strings
+ * The embed's few interface words in English, German, French, Russian, Ukrainian and Chinese.
+ * Event titles and summaries stay in the timeline's language; dates are formatted by `Intl` in
+ * whatever locale was asked for, so `lang=pt-BR` gets Portuguese dates and English labels.
+ */
+import type { EventKind, EventStatus, EditorialNote } from '../model/schema.ts'
+
+export interface EmbedStrings {
+  /** Label of the places list. */
+  places: string
+  participants: string
+  /** Summary of the expandable citations and notes; `{n}` is their count. */
+  sources: string
+  expandAll: string
+  collapseAll: string
+  filterByKind: string
+  /** Prefix of an approximate date, like English "c.". */
+  circa: string
+  /** `{shown}` of `{total}` events. */
+  showing: string
+  showAll: string
+  events: string
+  openFull: string
+  notFound: string
+  badOption: string
+  kinds: Record<EventKind, string>
+  statuses: Record<Exclude<EventStatus, 'happened'>, string>
+  notes: Record<EditorialNote['type'], string>
+}
+
+const en: EmbedStrings = {
+  places: 'Places',
+  participants: 'Participants',
+  sources: 'Sources and notes ({n})',
+  expandAll: 'Expand all',
+  collapseAll: 'Collapse all',
+  filterByKind: 'Filter by kind',
+  circa: 'c.',
+  showing: 'Showing {shown} of {total} events.',
+  showAll: 'Show all',
+  events: 'Events',
+  openFull: 'Open the data',
+  notFound: 'This timeline does not exist.',
+  badOption: 'This embed has an invalid option:',
+  kinds: {
+    appointment: 'Appointment',
+    briefing: 'Briefing',
+    call: 'Call',
+    conference: 'Conference',
+    editorial: 'Editorial',
+    interview: 'Interview',
+    invasion: 'Invasion',
+    meeting: 'Meeting',
+    'military-exercise': 'Military exercise',
+    publication: 'Publication',
+    speech: 'Speech',
+    statement: 'Statement',
+    tour: 'Tour',
+    visit: 'Visit',
+  },
+  statuses: {
+    scheduled: 'Scheduled',
+    expected: 'Expected',
+    possible: 'Possible',
+    reported: 'Reported',
+  },
+  notes: { correction: 'Correction', clarification: 'Clarification', context: 'Context' },
+}
+
+const de: EmbedStrings = {
+  places: 'Orte',
+  participants: 'Beteiligte',
+  sources: 'Quellen und Anmerkungen ({n})',
+  expandAll: 'Alle aufklappen',
+  collapseAll: 'Alle zuklappen',
+  filterByKind: 'Nach Art filtern',
+  circa: 'ca.',
+  showing: '{shown} von {total} Ereignissen.',
+  showAll: 'Alle zeigen',
+  events: 'Ereignisse',
+  openFull: 'Daten öffnen',
+  notFound: 'Diese Zeitleiste gibt es nicht.',
+  badOption: 'Diese Einbettung hat eine ungültige Option:',
+  kinds: {
+    appointment: 'Ernennung',
+    briefing: 'Unterrichtung',
+    call: 'Telefonat',
+    conference: 'Konferenz',
+    editorial: 'Leitartikel',
+    interview: 'Interview',
+    invasion: 'Invasion',
+    meeting: 'Treffen',
+    'military-exercise': 'Militärübung',
+    publication: 'Veröffentlichung',
+    speech: 'Rede',
+    statement: 'Erklärung',
+    tour: 'Reise',
+    visit: 'Besuch',
+  },
+  statuses: {
+    scheduled: 'Geplant',
+    expected: 'Erwartet',
+    possible: 'Möglich',
+    reported: 'Berichtet',
+  },
+  notes: { correction: 'Korrektur', clarification: 'Klarstellung', context: 'Kontext' },
+}
+
+const fr: EmbedStrings = {
+  places: 'Lieux',
+  participants: 'Participants',
+  sources: 'Sources et notes ({n})',
+  expandAll: 'Tout déplier',
+  collapseAll: 'Tout replier',
+  filterByKind: 'Filtrer par type',
+  circa: 'vers',
+  showing: '{shown} événements sur {total}.',
+  showAll: 'Tout afficher',
+  events: 'Événements',
+  openFull: 'Ouvrir les données',
+  notFound: 'Cette chronologie n’existe pas.',
+  badOption: 'Cette intégration a une option invalide :',
+  kinds: {
+    appointment: 'Nomination',
+    briefing: 'Briefing',
+    call: 'Appel',
+    conference: 'Conférence',
+    editorial: 'Éditorial',
+    interview: 'Entretien',
+    invasion: 'Invasion',
+    meeting: 'Rencontre',
+    'military-exercise': 'Exercice militaire',
+    publication: 'Publication',
+    speech: 'Discours',
+    statement: 'Déclaration',
+    tour: 'Tournée',
+    visit: 'Visite',
+  },
+  statuses: { scheduled: 'Prévu', expected: 'Attendu', possible: 'Possible', reported: 'Rapporté' },
+  notes: { correction: 'Correction', clarification: 'Précision', context: 'Contexte' },
+}
+
+const ru: EmbedStrings = {
+  places: 'Места',
+  participants: 'Участники',
+  sources: 'Источники и примечания ({n})',
+  expandAll: 'Развернуть все',
+  collapseAll: 'Свернуть все',
+  filterByKind: 'Фильтр по типу',
+  circa: 'ок.',
+  showing: 'Показано {shown} из {total} событий.',
+  showAll: 'Показать все',
+  events: 'События',
+  openFull: 'Открыть данные',
+  notFound: 'Такой хронологии нет.',
+  badOption: 'У этой вставки неверный параметр:',
+  kinds: {
+    appointment: 'Назначение',
+    briefing: 'Брифинг',
+    call: 'Звонок',
+    conference: 'Конференция',
+    editorial: 'Редакционная статья',
+    interview: 'Интервью',
+    invasion: 'Вторжение',
+    meeting: 'Встреча',
+    'military-exercise': 'Военные учения',
+    publication: 'Публикация',
+    speech: 'Речь',
+    statement: 'Заявление',
+    tour: 'Турне',
+    visit: 'Визит',
+  },
+  statuses: {
+    scheduled: 'Запланировано',
+    expected: 'Ожидается',
+    possible: 'Возможно',
+    reported: 'По сообщениям',
+  },
+  notes: { correction: 'Исправление', clarification: 'Уточнение', context: 'Контекст' },
+}
+
+const uk: EmbedStrings = {
+  places: 'Місця',
+  participants: 'Учасники',
+  sources: 'Джерела та примітки ({n})',
+  expandAll: 'Розгорнути все',
+  collapseAll: 'Згорнути все',
+  filterByKind: 'Фільтр за типом',
+  circa: 'бл.',
+  showing: 'Показано {shown} з {total} подій.',
+  showAll: 'Показати все',
+  events: 'Події',
+  openFull: 'Відкрити дані',
+  notFound: 'Такої хронології немає.',
+  badOption: 'Ця вставка має неправильний параметр:',
+  kinds: {
+    appointment: 'Призначення',
+    briefing: 'Брифінг',
+    call: 'Дзвінок',
+    conference: 'Конференція',
+    editorial: 'Редакційна стаття',
+    interview: 'Інтерв’ю',
+    invasion: 'Вторгнення',
+    meeting: 'Зустріч',
+    'military-exercise': 'Військові навчання',
+    publication: 'Публікація',
+    speech: 'Промова',
+    statement: 'Заява',
+    tour: 'Турне',
+    visit: 'Візит',
+  },
+  statuses: {
+    scheduled: 'Заплановано',
+    expected: 'Очікується',
+    possible: 'Можливо',
+    reported: 'За повідомленнями',
+  },
+  notes: { correction: 'Виправлення', clarification: 'Уточнення', context: 'Контекст' },
+}
+
+const zh: EmbedStrings = {
+  places: '地点',
+  participants: '参与者',
+  sources: '来源与注释（{n}）',
+  expandAll: '全部展开',
+  collapseAll: '全部收起',
+  filterByKind: '按类型筛选',
+  circa: '约',
+  showing: '显示 {total} 个事件中的 {shown} 个。',
+  showAll: '显示全部',
+  events: '事件',
+  openFull: '打开数据',
+  notFound: '此时间线不存在。',
+  badOption: '此嵌入的参数无效：',
+  kinds: {
+    appointment: '任命',
+    briefing: '简报',
+    call: '通话',
+    conference: '会议',
+    editorial: '社论',
+    interview: '访谈',
+    invasion: '入侵',
+    meeting: '会晤',
+    'military-exercise': '军事演习',
+    publication: '发布',
+    speech: '演讲',
+    statement: '声明',
+    tour: '出访',
+    visit: '访问',
+  },
+  statuses: { scheduled: '已安排', expected: '预计', possible: '可能', reported: '据报道' },
+  notes: { correction: '更正', clarification: '澄清', context: '背景' },
+}
+
+/** Interface languages, by primary language subtag. */
+export const EMBED_STRINGS: Readonly<Record<string, EmbedStrings>> = { en, de, fr, ru, uk, zh }
+export const FALLBACK_LANGUAGE = 'en'
+
+/**
+ * The interface strings for a canonical locale and the language they are in (English when the
+ * locale's language has none).
+ * @example stringsFor('de-AT') // { language: 'de', strings: de }
+ */
+export const stringsFor = (locale: string): { language: string; strings: EmbedStrings } => {
+  const language = locale.split('-')[0]!.toLowerCase()
+  const strings = Object.hasOwn(EMBED_STRINGS, language) ? EMBED_STRINGS[language] : undefined
+  return strings
+    ? { language, strings }
+    : { language: FALLBACK_LANGUAGE, strings: EMBED_STRINGS[FALLBACK_LANGUAGE]! }
+}
+
+/**
+ * Fills `{name}` placeholders.
+ * @example fill('Showing {shown} of {total}', { shown: 5, total: 28 })
+ */
+export const fill = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (all, name: string) =>
+    Object.hasOwn(values, name) ? String(values[name]) : all,
+  )

@@ -1,0 +1,114 @@
+/**
+ * @module query/embed-schema
+ * The options of the embed page (`/embed/{id}?…`) and of oEmbed (`/oembed?url=…`), as zod/mini
+ * schemas. The embed reuses the API's filters (`eventFilterShape`), so a filter means the same
+ * thing everywhere.
+ *
+ * Two kinds of embed option, two error policies:
+ * - presentation (`theme`, `lang`, `focus`): a bad value falls back to the default, because a
+ *   reader is better served by a timeline in the default look than by an error box;
+ * - selection (filters, `sort`, `limit`): a bad value is a 400 page naming the option, because
+ *   silently showing other events than the site owner asked for would mislead readers.
+ * Unknown parameters are ignored: host pages and CMSs add their own (`utm_…`, `fbclid`).
+ */
+import * as z from 'zod/mini'
+import { ID_PATTERN } from '../model/vocabulary.ts'
+import { eventFilterShape, MAX_LIMIT } from './schema.ts'
+
+export const THEMES = ['light', 'dark', 'auto'] as const
+export type Theme = (typeof THEMES)[number]
+export const DEFAULT_THEME: Theme = 'auto'
+/** Longest language tag accepted; real BCP 47 tags are far shorter. */
+export const MAX_LANG_LENGTH = 64
+
+/**
+ * The canonical form of a BCP 47 language tag, or `undefined` when it is not one.
+ * @example canonicalLocale('DE-at') // 'de-AT'
+ */
+export const canonicalLocale = (tag: string): string | undefined => {
+  if (tag.length === 0 || tag.length > MAX_LANG_LENGTH) return undefined
+  try {
+    return Intl.getCanonicalLocales(tag)[0]
+  } catch {
+    return undefined
+  }
+}
+
+const LIMIT_ERROR = `"limit" accepts a whole number from 1 to ${MAX_LIMIT}`
+
+/** `GET /embed/{id}` query. */
+export const EmbedQuery = z.object({
+  ...eventFilterShape,
+  limit: z.optional(
+    z
+      .pipe(
+        z
+          .string({ error: '"limit" must be given once' })
+          .check(z.regex(/^\d{1,4}$/, { error: LIMIT_ERROR })),
+        z.transform(Number),
+      )
+      .check(z.refine((n: number) => n >= 1 && n <= MAX_LIMIT, { error: LIMIT_ERROR })),
+  ),
+  theme: z.catch(z.enum(THEMES), DEFAULT_THEME),
+  /** Canonical tag, or undefined (then the timeline's own language). */
+  lang: z.catch(
+    z.pipe(
+      z.string(),
+      z.transform((tag: string) => canonicalLocale(tag)),
+    ),
+    undefined,
+  ),
+  /** An event id to scroll to and highlight; anything else is dropped. */
+  focus: z.catch(z.optional(z.string().check(z.maxLength(80), z.regex(ID_PATTERN))), undefined),
+})
+export type EmbedQuery = z.output<typeof EmbedQuery>
+
+/** Options that select events; a bad value of these is an error, not a fallback. */
+export const SELECTION_OPTIONS = [
+  'from',
+  'to',
+  'actor',
+  'place',
+  'kind',
+  'tag',
+  'status',
+  'q',
+  'sort',
+  'limit',
+] as const
+
+/** Largest iframe size a consumer may ask for. */
+export const MAX_OEMBED_SIZE = 10_000
+const sizeError = (name: string) => `"${name}" accepts a whole number from 1 to ${MAX_OEMBED_SIZE}`
+const size = (name: string) =>
+  z.optional(
+    z
+      .pipe(
+        z
+          .string({ error: `"${name}" must be given once` })
+          .check(z.regex(/^\d{1,5}$/, { error: sizeError(name) })),
+        z.transform(Number),
+      )
+      .check(z.refine((n: number) => n >= 1 && n <= MAX_OEMBED_SIZE, { error: sizeError(name) })),
+  )
+
+/** `GET /oembed` query (oEmbed 1.0 §2.2). `format` is checked by the route: xml is a 501. */
+export const OEmbedQuery = z.object({
+  url: z
+    .string({ error: '"url" is required, once: the URL of a Dateline timeline or embed' })
+    .check(z.minLength(1, { error: '"url" is required: the URL of a Dateline timeline or embed' })),
+  maxwidth: size('maxwidth'),
+  maxheight: size('maxheight'),
+  format: z.optional(z.string({ error: '"format" must be given once' })),
+})
+export type OEmbedQuery = z.output<typeof OEmbedQuery>
+
+/**
+ * Hono's `c.req.queries()` in the shape the schemas take: one value as a string, repeats as an
+ * array (what `validQuery` passes too).
+ * @example queryInput({ kind: ['visit'], tag: ['a', 'b'] }) // { kind: 'visit', tag: ['a', 'b'] }
+ */
+export const queryInput = (queries: Record<string, string[]>): Record<string, string | string[]> =>
+  Object.fromEntries(
+    Object.entries(queries).map(([k, v]) => [k, v.length === 1 ? v[0]! : v] as const),
+  )

@@ -1,0 +1,101 @@
+/**
+ * @module routes/embed
+ * `GET /embed/{id}`: the timeline as a page made for an iframe on any site (framable by any
+ * origin, yet with a strict hash-based CSP), and `GET /embed.js`: the widget script that turns
+ * placeholders into auto-sized iframes. Errors of the page are HTML pages (status 400/404) so a
+ * reader sees a message inside the iframe, not JSON.
+ */
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import * as z from 'zod/mini'
+import { DATA } from '../data.ts'
+import { EMBED_CSS_HASH, EMBED_JS_HASH, WIDGET_JS } from '../generated/client-assets.ts'
+import { EmbedQuery, queryInput } from '../query/embed-schema.ts'
+import { embedSearch } from '../query/embed-url.ts'
+import { representation, send } from '../http/representation.ts'
+import { stringsFor } from '../i18n/embed-strings.ts'
+import { EmbedPage } from '../views/embed/embed-page.tsx'
+import { ErrorPage } from '../views/embed/error-page.tsx'
+import { renderEmbed } from '../views/embed/layout.tsx'
+import { embedView } from '../views/embed/model.ts'
+
+export const HTML_TYPE = 'text/html; charset=utf-8'
+
+/**
+ * The embed page's policy: only its own hashed style and script, no plugins, no base or form
+ * hijacking, and framing by anyone (that is the point of an embed).
+ */
+export const EMBED_CSP = [
+  "default-src 'none'",
+  `script-src ${EMBED_JS_HASH}`,
+  `style-src ${EMBED_CSS_HASH}`,
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'self'",
+  'frame-ancestors *',
+].join('; ')
+
+/** The widget changes only with a deploy: a day fresh, a week usable while revalidating. */
+export const WIDGET_CACHE_CONTROL = 'public, max-age=86400, stale-while-revalidate=604800'
+const ERROR_CACHE_CONTROL = 'public, max-age=60'
+
+/** Theme and language alone, which never fail, for error pages of requests that did. */
+const EmbedLook = z.pick(EmbedQuery, { theme: true, lang: true })
+
+const errorPage = (
+  c: Context,
+  status: 400 | 404,
+  pick: (s: ReturnType<typeof stringsFor>['strings']) => string,
+  detail?: string,
+) => {
+  const look = EmbedLook.parse(queryInput(c.req.queries()))
+  const { language, strings } = stringsFor(look.lang ?? 'en')
+  const body = renderEmbed(
+    <ErrorPage
+      lang={language}
+      theme={look.theme}
+      strings={strings}
+      message={pick(strings)}
+      detail={detail}
+    />,
+  )
+  return c.body(body, status, {
+    'Content-Type': HTML_TYPE,
+    'Content-Security-Policy': EMBED_CSP,
+    'Cache-Control': ERROR_CACHE_CONTROL,
+  })
+}
+
+export const embed = new Hono()
+  .get('/embed.js', (c) =>
+    send(
+      c,
+      representation('widget.js', () => ({
+        body: WIDGET_JS,
+        contentType: 'text/javascript; charset=utf-8',
+        headers: {
+          'Cross-Origin-Resource-Policy': 'cross-origin',
+          'Access-Control-Allow-Origin': '*',
+        },
+      })),
+      WIDGET_CACHE_CONTROL,
+    ),
+  )
+  .get('/embed/:id', (c) => {
+    const timeline = DATA.timelines.get(c.req.param('id'))
+    if (!timeline) return errorPage(c, 404, (s) => s.notFound)
+    const parsed = EmbedQuery.safeParse(queryInput(c.req.queries()))
+    // The message names the option and what it accepts; values are never echoed.
+    if (!parsed.success)
+      return errorPage(c, 400, (s) => s.badOption, parsed.error.issues[0]!.message)
+    const query = parsed.data
+    if (query.focus && !timeline.byId.has(query.focus)) query.focus = undefined
+    const origin = new URL(c.req.url).origin
+    const key = `embed|${origin}|${timeline.meta.id}|${embedSearch(query)}`
+    const rep = representation(key, () => ({
+      body: renderEmbed(<EmbedPage view={embedView(timeline, query, { origin })} />),
+      contentType: HTML_TYPE,
+      headers: { 'Content-Security-Policy': EMBED_CSP },
+    }))
+    return send(c, rep)
+  })

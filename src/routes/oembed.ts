@@ -1,0 +1,98 @@
+/**
+ * @module routes/oembed
+ * `GET /oembed?url=…`: oEmbed 1.0 for this service's own timeline and embed URLs, as a `rich`
+ * response whose `html` is the auto-sizing iframe. The URL is recognised by exact origin and path
+ * (see query/embed-url.ts) and the iframe is rebuilt from its parsed parts.
+ */
+import { Hono } from 'hono'
+import { DATA } from '../data.ts'
+import { OEmbedQuery, queryInput } from '../query/embed-schema.ts'
+import { embedPath, embedSearch, parseEmbeddableUrl } from '../query/embed-url.ts'
+import type { TimelineLookup } from '../query/embed-url.ts'
+import { ProblemException } from '../http/problem.ts'
+import { sendJson } from '../http/json.ts'
+
+/** Preferred iframe size; the widget script resizes it to the content afterwards. */
+export const DEFAULT_WIDTH = 640
+export const DEFAULT_HEIGHT = 800
+export const MAX_WIDTH = 1200
+/** How long consumers may cache the answer (seconds). */
+export const OEMBED_CACHE_AGE = 86400
+
+const LOOKUP: TimelineLookup = {
+  hasTimeline: (id) => DATA.timelines.has(id),
+  hasEvent: (timelineId, eventId) => DATA.timelines.get(timelineId)?.byId.has(eventId) ?? false,
+}
+
+/** Attribute-value escaping for the few values we put into `html` (hand-written: five chars). */
+const attr = (text: string): string => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
+
+/**
+ * The markup consumers paste: the iframe (scrollable without JavaScript) and the widget script
+ * that sizes it.
+ * @example oembedHtml('https://d.example', '/embed/x', 'Title', 640, 800)
+ */
+export const oembedHtml = (
+  origin: string,
+  path: string,
+  title: string,
+  width: number,
+  height: number,
+): string =>
+  `<iframe src="${attr(origin + path)}" title="${attr(title)}" width="${width}" height="${height}" ` +
+  `loading="lazy" style="display:block;border:0;width:100%;max-width:${width}px" ` +
+  `data-dateline-frame></iframe><script async src="${attr(origin)}/embed.js"></script>`
+
+export const oembed = new Hono().get('/oembed', (c) => {
+  const parsed = OEmbedQuery.safeParse(queryInput(c.req.queries()))
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    throw new ProblemException({
+      status: 400,
+      type: 'invalid-parameter',
+      detail: issue.message,
+      extensions: { parameter: String(issue.path[0] ?? '') },
+    })
+  }
+  const { url, maxwidth, maxheight, format } = parsed.data
+  if (format !== undefined && format !== 'json') {
+    throw new ProblemException({
+      status: 501,
+      type: 'not-implemented',
+      detail: 'oEmbed is served as JSON only; use format=json or leave format out',
+    })
+  }
+  const origin = new URL(c.req.url).origin
+  const verdict = parseEmbeddableUrl(url, origin, LOOKUP)
+  if (!verdict.ok && verdict.reason === 'foreign') {
+    throw new ProblemException({
+      status: 404,
+      type: 'not-found',
+      detail: `"url" is not a Dateline timeline here; give ${origin}/embed/{id} or ${origin}/v1/timelines/{id}`,
+    })
+  }
+  if (!verdict.ok) {
+    throw new ProblemException({
+      status: 400,
+      type: 'invalid-parameter',
+      detail: `The embed options in "url" are invalid: ${verdict.detail}`,
+      extensions: { parameter: 'url' },
+    })
+  }
+  const { timelineId, query } = verdict.url
+  const timeline = DATA.timelines.get(timelineId)!
+  const width = Math.min(maxwidth ?? DEFAULT_WIDTH, maxwidth ? MAX_WIDTH : DEFAULT_WIDTH)
+  const height = Math.min(maxheight ?? DEFAULT_HEIGHT, DEFAULT_HEIGHT)
+  const key = `oembed|${origin}|${timelineId}|${embedSearch(query)}|${width}|${height}`
+  return sendJson(c, key, () => ({
+    version: '1.0',
+    type: 'rich',
+    title: timeline.meta.title,
+    provider_name: 'Dateline',
+    provider_url: `${origin}/`,
+    cache_age: OEMBED_CACHE_AGE,
+    width,
+    height,
+    html: oembedHtml(origin, embedPath(timelineId, query), timeline.meta.title, width, height),
+  }))
+})

@@ -1,0 +1,74 @@
+/**
+ * @module views/embed/embed-page
+ * The embed page: header with the timeline's title and description, a toolbar the script reveals
+ * (expand/collapse all, filter chips by kind), the chronological list, and the attribution.
+ */
+import type { EmbedView } from './model.ts'
+import { EmbedLayout } from './layout.tsx'
+import { EventItem } from './event-item.tsx'
+
+/**
+ * @example renderEmbed(<EmbedPage view={embedView(timeline, query, { origin })} />)
+ */
+export const EmbedPage = ({ view }: { view: EmbedView }) => {
+  const s = view.strings
+  return (
+    <EmbedLayout
+      lang={view.contentLang}
+      theme={view.theme}
+      title={view.title}
+      timelineId={view.timelineId}
+      oembedHref={view.oembedHref}
+    >
+      <header class="hd">
+        <h1>
+          <a href={view.dataHref} target="_blank" rel="noopener">
+            {view.title}
+          </a>
+        </h1>
+        <p>{view.description}</p>
+        {view.limitNote && (
+          <p lang={view.uiLang}>
+            {view.limitNote}{' '}
+            <a href={view.unlimitedHref} target="_self">
+              {s.showAll}
+            </a>
+          </p>
+        )}
+        <div class="tools" hidden lang={view.uiLang}>
+          <button type="button" data-act="open">
+            {s.expandAll}
+          </button>
+          <button type="button" data-act="close">
+            {s.collapseAll}
+          </button>
+          {view.kinds.length > 1 && (
+            <div class="tools" role="group" aria-label={s.filterByKind}>
+              {view.kinds.map((k) => (
+                <button type="button" data-kind={k.kind} aria-pressed="false">
+                  {k.label} ({k.count})
+                </button>
+              ))}
+            </div>
+          )}
+        </div>
+      </header>
+      <main>
+        <ol class="tl" aria-label={s.events}>
+          {view.events.map((event) => (
+            <EventItem event={event} strings={s} uiLang={view.uiLang} dateLang={view.dateLang} />
+          ))}
+        </ol>
+      </main>
+      <footer class="ft">
+        <p>{view.attribution}</p>
+        <p lang={view.uiLang}>
+          Dateline ·{' '}
+          <a href={view.dataHref} target="_blank" rel="noopener">
+            {s.openFull}
+          </a>
+        </p>
+      </footer>
+    </EmbedLayout>
+  )
+}

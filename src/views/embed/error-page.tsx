@@ -1,0 +1,29 @@
+/**
+ * @module views/embed/error-page
+ * What an iframe shows when the embed cannot be served (unknown timeline, invalid option): a short
+ * message in the reader's language, in the embed's look, sized like any embed.
+ */
+import type { EmbedStrings } from '../../i18n/embed-strings.ts'
+import type { Theme } from '../../query/embed-schema.ts'
+import { EmbedLayout } from './layout.tsx'
+
+export interface ErrorPageProps {
+  lang: string
+  theme: Theme
+  strings: EmbedStrings
+  /** The message; composed of our own words, escaped like all text. */
+  message: string
+  detail?: string
+}
+
+/**
+ * @example renderEmbed(<ErrorPage lang="en" theme="auto" strings={s} message={s.notFound} />)
+ */
+export const ErrorPage = (props: ErrorPageProps) => (
+  <EmbedLayout lang={props.lang} theme={props.theme} title={`Dateline: ${props.message}`}>
+    <main class="hd">
+      <h1>{props.message}</h1>
+      {props.detail && <p>{props.detail}</p>}
+    </main>
+  </EmbedLayout>
+)

@@ -1,0 +1,89 @@
+/**
+ * @module views/embed/event-item
+ * One event of the timeline: a focusable `<article id="event-{id}">` with its date on the rail,
+ * title, kind and status, summary, places and participants, and its citations and editorial notes
+ * in a `<details>` that opens without JavaScript.
+ */
+import type { EventView } from './model.ts'
+import type { EmbedStrings } from '../../i18n/embed-strings.ts'
+import { fill } from '../../i18n/embed-strings.ts'
+
+export interface EventItemProps {
+  event: EventView
+  strings: EmbedStrings
+  /** `lang` of interface words and of dates, when they differ from the page's. */
+  uiLang?: string
+  dateLang?: string
+}
+
+/**
+ * @example <EventItem event={view.events[0]} strings={view.strings} />
+ */
+export const EventItem = ({ event: e, strings, uiLang, dateLang }: EventItemProps) => {
+  const extra = e.citations.length + e.notes.length
+  return (
+    <li>
+      <article
+        id={`event-${e.id}`}
+        class="ev"
+        data-kind={e.kind}
+        tabindex={0}
+        aria-labelledby={`t-${e.id}`}
+        aria-current={e.focused ? 'true' : undefined}
+      >
+        <p class="dt" lang={dateLang}>
+          <time datetime={e.datetime}>{e.dateText}</time>
+        </p>
+        <div class="cd">
+          <h2 id={`t-${e.id}`}>{e.title}</h2>
+          <p class="tg" lang={uiLang}>
+            <span>{e.kindLabel}</span>
+            {e.statusLabel && <span class="st">{e.statusLabel}</span>}
+          </p>
+          <p class="sm">{e.summary}</p>
+          {(e.places.length > 0 || e.participants.length > 0) && (
+            <dl>
+              {e.places.length > 0 && (
+                <>
+                  <dt lang={uiLang}>{strings.places}</dt>
+                  <dd>{e.places.join(', ')}</dd>
+                </>
+              )}
+              {e.participants.length > 0 && (
+                <>
+                  <dt lang={uiLang}>{strings.participants}</dt>
+                  <dd>{e.participants.join(', ')}</dd>
+                </>
+              )}
+            </dl>
+          )}
+          <details>
+            <summary lang={uiLang}>{fill(strings.sources, { n: extra })}</summary>
+            {e.citations.map((c) => (
+              <blockquote cite={c.url}>
+                <p>“{c.quote}”</p>
+                <footer>
+                  {c.publisher},{' '}
+                  <cite>
+                    <a href={c.url} target="_blank" rel="noopener">
+                      {c.headline}
+                    </a>
+                  </cite>
+                  ,{' '}
+                  <time datetime={c.published} lang={dateLang}>
+                    {c.publishedText}
+                  </time>
+                </footer>
+              </blockquote>
+            ))}
+            {e.notes.map((n) => (
+              <p class="nt">
+                <b lang={uiLang}>{n.label}:</b> {n.text}
+              </p>
+            ))}
+          </details>
+        </div>
+      </article>
+    </li>
+  )
+}

@@ -1,0 +1,54 @@
+/**
+ * @module views/embed/layout
+ * The document shell shared by the embed page and its error pages: system fonts, one inline
+ * stylesheet and one inline script (both allowed by CSP hash), the theme on `<html>`.
+ */
+import type { Child } from 'hono/jsx'
+import { raw } from 'hono/html'
+import { EMBED_CSS, EMBED_JS } from '../../generated/client-assets.ts'
+import type { Theme } from '../../query/embed-schema.ts'
+
+export interface EmbedLayoutProps {
+  lang: string
+  theme: Theme
+  title: string
+  /** Timeline id, for the resize messages. */
+  timelineId?: string
+  /** oEmbed discovery URL (absolute). */
+  oembedHref?: string
+  children?: Child
+}
+
+/**
+ * The `<html>` element of every embed response.
+ * @example renderEmbed(<EmbedLayout lang="en" theme="auto" title="Timeline">…</EmbedLayout>)
+ */
+export const EmbedLayout = (props: EmbedLayoutProps) => (
+  <html lang={props.lang} data-theme={props.theme} data-tl={props.timelineId}>
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="color-scheme" content={props.theme === 'auto' ? 'light dark' : props.theme} />
+      <meta name="referrer" content="strict-origin-when-cross-origin" />
+      <title>{props.title}</title>
+      {props.oembedHref && (
+        <link
+          rel="alternate"
+          type="application/json+oembed"
+          href={props.oembedHref}
+          title={props.title}
+        />
+      )}
+      {/* raw(): the stylesheet and script are our own build output, checked at build time to
+          contain no closing tag, and hashed byte for byte in the CSP. */}
+      <style>{raw(EMBED_CSS)}</style>
+    </head>
+    <body>
+      {props.children}
+      <script>{raw(EMBED_JS)}</script>
+    </body>
+  </html>
+)
+
+/** Serializes a rendered embed element as a complete HTML document. */
+export const renderEmbed = (page: unknown): string => `<!doctype html>${String(page)}`

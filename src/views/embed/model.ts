@@ -1,0 +1,148 @@
+/**
+ * @module views/embed/model
+ * Everything the embed page shows, computed from a timeline and validated options: the ready data
+ * the components render. Pure (no Context), so it is tested and cached like any query result.
+ */
+import type { IndexedEvent, IndexedTimeline } from '../../model/dataset.ts'
+import type { EventKind } from '../../model/schema.ts'
+import type { EmbedQuery, Theme } from '../../query/embed-schema.ts'
+import { embedPath } from '../../query/embed-url.ts'
+import { filterEvents } from '../../query/events.ts'
+import { fill, stringsFor } from '../../i18n/embed-strings.ts'
+import type { EmbedStrings } from '../../i18n/embed-strings.ts'
+import { formatDay, formatEventDate } from './dates.ts'
+
+export interface CitationView {
+  quote: string
+  url: string
+  headline: string
+  publisher: string
+  published: string
+  publishedText: string
+}
+
+export interface EventView {
+  id: string
+  kind: EventKind
+  kindLabel: string
+  /** Set when the status is not "happened". */
+  statusLabel?: string
+  dateText: string
+  datetime: string
+  title: string
+  summary: string
+  places: string[]
+  participants: string[]
+  citations: CitationView[]
+  notes: { label: string; text: string }[]
+  focused: boolean
+}
+
+export interface EmbedView {
+  timelineId: string
+  title: string
+  description: string
+  attribution: string
+  /** Language of the timeline's text (html lang). */
+  contentLang: string
+  /** Language of the interface strings, when it differs from contentLang. */
+  uiLang?: string
+  /** Locale of the dates, when it differs from contentLang. */
+  dateLang?: string
+  theme: Theme
+  strings: EmbedStrings
+  events: EventView[]
+  /** Matching events before `limit`. */
+  total: number
+  /** "Showing 5 of 28 events." when limited. */
+  limitNote?: string
+  /** Root-relative URL of the same embed without limit. */
+  unlimitedHref?: string
+  kinds: { kind: EventKind; label: string; count: number }[]
+  /** Absolute URLs. */
+  oembedHref: string
+  dataHref: string
+}
+
+export interface EmbedViewOptions {
+  /** The origin the page is served from, for absolute links. */
+  origin: string
+}
+
+const eventView = (
+  e: IndexedEvent,
+  strings: EmbedStrings,
+  locale: string,
+  useDisplay: boolean,
+  focus: string | undefined,
+): EventView => {
+  const ev = e.event
+  const date = formatEventDate(ev.date, { locale, circa: strings.circa, useDisplay })
+  return {
+    id: ev.id,
+    kind: ev.kind,
+    kindLabel: strings.kinds[ev.kind],
+    statusLabel: ev.status === 'happened' ? undefined : strings.statuses[ev.status],
+    dateText: date.text,
+    datetime: date.datetime,
+    title: ev.title,
+    summary: ev.summary,
+    places: ev.places.map((p) => p.name),
+    participants: ev.participants.map((p) => p.actor.name),
+    citations: ev.citations.map((c) => ({
+      quote: c.quote,
+      url: c.source.url,
+      headline: c.source.headline,
+      publisher: c.source.publisher,
+      published: c.source.published,
+      publishedText: formatDay(c.source.published, locale),
+    })),
+    notes: ev.notes.map((n) => ({ label: strings.notes[n.type], text: n.text })),
+    focused: ev.id === focus,
+  }
+}
+
+/**
+ * The embed page's data for a timeline and its options.
+ * @example embedView(timeline, EmbedQuery.parse({ lang: 'de' }), { origin: 'https://d.example' })
+ */
+export const embedView = (
+  timeline: IndexedTimeline,
+  query: EmbedQuery,
+  options: EmbedViewOptions,
+): EmbedView => {
+  const contentLang = timeline.meta.language
+  const locale = query.lang ?? contentLang
+  const { language, strings } = stringsFor(locale)
+  const useDisplay = locale.split('-')[0] === contentLang.split('-')[0]
+  const matched = filterEvents(timeline, query)
+  const shown = query.limit === undefined ? matched : matched.slice(0, query.limit)
+  const kinds = new Map<EventKind, number>()
+  for (const e of shown) kinds.set(e.event.kind, (kinds.get(e.event.kind) ?? 0) + 1)
+  const id = timeline.meta.id
+  const embedUrl = `${options.origin}${embedPath(id, query)}`
+  return {
+    timelineId: id,
+    title: timeline.meta.title,
+    description: timeline.meta.description,
+    attribution: timeline.meta.attribution,
+    contentLang,
+    uiLang: language === contentLang ? undefined : language,
+    dateLang: locale === contentLang ? undefined : locale,
+    theme: query.theme,
+    strings,
+    events: shown.map((e) => eventView(e, strings, locale, useDisplay, query.focus)),
+    total: matched.length,
+    limitNote:
+      shown.length < matched.length
+        ? fill(strings.showing, { shown: shown.length, total: matched.length })
+        : undefined,
+    unlimitedHref:
+      shown.length < matched.length ? embedPath(id, { ...query, limit: undefined }) : undefined,
+    kinds: [...kinds]
+      .map(([kind, count]) => ({ kind, label: strings.kinds[kind], count }))
+      .sort((a, b) => a.label.localeCompare(b.label, language)),
+    oembedHref: `${options.origin}/oembed?url=${encodeURIComponent(embedUrl)}&format=json`,
+    dataHref: `${options.origin}/v1/timelines/${id}`,
+  }
+}
