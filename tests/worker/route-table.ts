@@ -89,7 +89,7 @@ export const instantiate = (route: string): string[] => {
 }
 
 /** Whether `/` answers Accept: text/html with the landing page (being built in parallel). */
-const LANDING_PAGE = false
+const LANDING_PAGE = true
 
 /** Query strings a route needs to answer 200. */
 const REQUIRED_QUERY: Record<string, string> = {
