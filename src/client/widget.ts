@@ -33,7 +33,9 @@ const MIN_HEIGHT = 150
 const MAX_HEIGHT = 20000
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
-const script = document.currentScript as HTMLScriptElement | null
+// currentScript is null only in odd loaders; then the first script tag that looks like ours.
+const script = (document.currentScript ??
+  document.querySelector('script[src$="/embed.js"]')) as HTMLScriptElement | null
 const ORIGIN = new URL(script?.src || '/', location.href).origin
 const EMBED = `${ORIGIN}/embed/`
 const KEY = `dateline:${ORIGIN}`

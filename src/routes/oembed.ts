@@ -81,7 +81,8 @@ export const oembed = new Hono().get('/oembed', (c) => {
   }
   const { timelineId, query } = verdict.url
   const timeline = DATA.timelines.get(timelineId)!
-  const width = Math.min(maxwidth ?? DEFAULT_WIDTH, maxwidth ? MAX_WIDTH : DEFAULT_WIDTH)
+  // Without a maximum, the preferred width; with one, as wide as allowed (the iframe is fluid).
+  const width = maxwidth === undefined ? DEFAULT_WIDTH : Math.min(maxwidth, MAX_WIDTH)
   const height = Math.min(maxheight ?? DEFAULT_HEIGHT, DEFAULT_HEIGHT)
   const key = `oembed|${origin}|${timelineId}|${embedSearch(query)}|${width}|${height}`
   return sendJson(c, key, () => ({

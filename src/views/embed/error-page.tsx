@@ -20,10 +20,15 @@ export interface ErrorPageProps {
  * @example renderEmbed(<ErrorPage lang="en" theme="auto" strings={s} message={s.notFound} />)
  */
 export const ErrorPage = (props: ErrorPageProps) => (
-  <EmbedLayout lang={props.lang} theme={props.theme} title={`Dateline: ${props.message}`}>
+  <EmbedLayout
+    lang={props.lang}
+    theme={props.theme}
+    title={`Dateline: ${props.message.replace(/\s*[:：]\s*$/, '')}`}
+  >
     <main class="hd">
       <h1>{props.message}</h1>
-      {props.detail && <p>{props.detail}</p>}
+      {/* Validation messages are English. */}
+      {props.detail && <p lang="en">{props.detail}</p>}
     </main>
   </EmbedLayout>
 )
