@@ -9,6 +9,19 @@ import { ref } from './openapi-responses.ts'
 
 type Json = Record<string, unknown>
 
+/**
+ * Stand-in origin in example URLs that must name a Dateline URL (oEmbed's `url`). The docs page
+ * and the tests substitute the origin that serves them (see {@link exampleFor}).
+ */
+export const EXAMPLE_ORIGIN = 'https://dateline.example'
+
+/**
+ * An example URL as served from `origin`: {@link EXAMPLE_ORIGIN} inside it replaced.
+ * @example exampleFor('/oembed?url=https%3A%2F%2Fdateline.example%2Fembed%2Fx', 'http://localhost:8787')
+ */
+export const exampleFor = (url: string, origin: string): string =>
+  url.replaceAll(encodeURIComponent(EXAMPLE_ORIGIN), encodeURIComponent(origin))
+
 /** An example link: OpenAPI's `externalValue`, a URL whose response *is* the example. */
 export interface ExampleLink {
   summary: string

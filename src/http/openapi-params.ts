@@ -40,24 +40,46 @@ const jsonSchemaOf = (schema: $ZodType, io: 'input' | 'output'): Schema => {
 export const queryParameters = (
   object: $ZodObject,
   examples: Record<string, unknown> = {},
+  /** Descriptions for parameters whose schema has none. */
+  descriptions: Record<string, string> = {},
 ): ParameterObject[] =>
   Object.entries(object._zod.def.shape).map(([name, field]) => {
-    const input = jsonSchemaOf(field, 'input')
-    const isList = Array.isArray(input.anyOf)
-    const { description, ...schema } = isList ? jsonSchemaOf(field, 'output') : input
-    const param: ParameterObject = {
-      name,
-      in: 'query',
-      description: typeof description === 'string' ? description : undefined,
-      required: !field._zod.optin,
-      schema,
-      ...(isList ? { style: 'form' as const, explode: true } : {}),
-    }
+    const param = { ...parameterOf(name, field, descriptions[name]) }
     if (name in examples) param.example = examples[name]
-    if (!param.required) delete param.required
-    if (param.description === undefined) delete param.description
     return param
   })
+
+// One conversion per (schema, name): the events parameters appear on ten paths, and converting
+// them again each time would triple the cost of the document on a cold isolate.
+const converted = new WeakMap<$ZodType, Map<string, ParameterObject>>()
+
+const parameterOf = (name: string, field: $ZodType, fallback?: string): ParameterObject => {
+  const byName = converted.get(field) ?? new Map<string, ParameterObject>()
+  converted.set(field, byName)
+  const key = `${name}\0${fallback ?? ''}`
+  const hit = byName.get(key)
+  if (hit) return hit
+  const param = convert(name, field, fallback)
+  byName.set(key, param)
+  return param
+}
+
+const convert = (name: string, field: $ZodType, fallback?: string): ParameterObject => {
+  const input = jsonSchemaOf(field, 'input')
+  const isList = Array.isArray(input.anyOf)
+  const { description, ...schema } = isList ? jsonSchemaOf(field, 'output') : input
+  const param: ParameterObject = {
+    name,
+    in: 'query',
+    description: typeof description === 'string' ? description : fallback,
+    required: !field._zod.optin,
+    schema,
+    ...(isList ? { style: 'form' as const, explode: true } : {}),
+  }
+  if (!param.required) delete param.required
+  if (param.description === undefined) delete param.description
+  return param
+}
 
 /**
  * A required path parameter: an id like the data's (`wang-yi-moscow-2023`).

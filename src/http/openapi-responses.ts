@@ -234,6 +234,18 @@ export const RESPONSE_SCHEMAS = {
     [],
   ),
   PlaceDocument: entityWith(PLACE, { events: arrayOf(ref('EventRef')) }, []),
+  /** oEmbed 1.0 `rich` response (https://oembed.com/ §2.3). */
+  OEmbed: closed({
+    version: { const: '1.0' },
+    type: { const: 'rich' },
+    title: str,
+    provider_name: str,
+    provider_url: { type: 'string', format: 'uri' },
+    cache_age: int,
+    width: { type: 'integer', minimum: 1 },
+    height: { type: 'integer', minimum: 1 },
+    html: { ...str, description: 'The iframe and the widget script that sizes it' },
+  }),
 } satisfies Record<string, Schema>
 
 export type SchemaName = keyof typeof RESPONSE_SCHEMAS

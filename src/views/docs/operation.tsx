@@ -3,6 +3,8 @@
  * One operation of the OpenAPI document as HTML: summary, parameters, responses, and an example
  * as a clickable link and a `curl` command.
  */
+import { exampleFor } from '../../http/openapi-common.ts'
+
 type Json = Record<string, any>
 
 export interface OperationProps {
@@ -56,7 +58,7 @@ export const curlFor = (origin: string, url: string) =>
 export const Operation = (props: OperationProps) => {
   const { op, components, origin } = props
   const params: Json[] = op.parameters ?? []
-  const links = exampleLinks(op)
+  const links = exampleLinks(op).map((link) => ({ ...link, url: exampleFor(link.url, origin) }))
   return (
     <section class="op" id={operationAnchor(op)}>
       <h3>
