@@ -24,6 +24,35 @@ import {
   fixtureInput,
 } from '../fixtures/formats-fixture.ts'
 
+/**
+ * Strings biased toward what breaks serializers: the characters each format escapes, multi-byte
+ * characters for folding, mixed with arbitrary code points (which alone would rarely hit them).
+ */
+const hostileString = (maxLength: number) =>
+  fc.string({
+    unit: fc.oneof(
+      fc.constantFrom(
+        '"',
+        "'",
+        ',',
+        ';',
+        '\\',
+        '\n',
+        '\r',
+        '<',
+        '>',
+        '&',
+        ' ',
+        'é',
+        '👩🏽‍💻',
+        'ש',
+        '\t',
+      ),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+    ),
+    maxLength,
+  })
+
 const ctx = { origin: FIXTURE_ORIGIN, timeline: FIXTURE_TIMELINE }
 const FORMAT_NAMES = Object.keys(CHECKS) as (keyof typeof CHECKS)[]
 
@@ -80,7 +109,7 @@ describe('iCalendar writing rules (RFC 5545)', () => {
 
   it('round-trips arbitrary Unicode through ical.js', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
+      fc.property(hostileString(300), (text) => {
         const event = { ...FIXTURE_EVENTS[0]!, title: text, summary: text }
         const body = SERIALIZERS.ics({ ...fixtureInput(), events: [event] })
         const vevent = new ICAL.Component(ICAL.parse(body)).getFirstSubcomponent('vevent')!
@@ -102,17 +131,19 @@ describe('iCalendar writing rules (RFC 5545)', () => {
   })
 })
 
+/** One record in RFC 4180 §2's grammar (papaparse alone forgives stray quotes). */
+const CSV_FIELD = '(?:"(?:[^"]|"")*"|[^",\\r\\n]*)'
+const RFC_4180_RECORD = new RegExp(`^${CSV_FIELD}(?:,${CSV_FIELD})*\\r\\n$`)
+
 describe('CSV writing rules (RFC 4180)', () => {
   it('round-trips arbitrary Unicode through papaparse', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.string({ unit: 'binary', maxLength: 60 }), { minLength: 2, maxLength: 6 }),
-        (cells) => {
-          const line = `${cells.map(csvField).join(',')}\r\n`
-          const parsed = Papa.parse<string[]>(line, { newline: '\r\n' })
-          expect(parsed.data[0]).toEqual(cells)
-        },
-      ),
+      fc.property(fc.array(hostileString(60), { minLength: 2, maxLength: 6 }), (cells) => {
+        const line = `${cells.map(csvField).join(',')}\r\n`
+        expect(line).toMatch(RFC_4180_RECORD)
+        const parsed = Papa.parse<string[]>(line, { newline: '\r\n', delimiter: ',' })
+        expect(parsed.data[0]).toEqual(cells)
+      }),
       { numRuns: 300 },
     )
   })
@@ -122,7 +153,7 @@ describe('XML escaping for Atom', () => {
   it('round-trips arbitrary XML-legal text through fast-xml-parser', () => {
     const parser = new XMLParser({ parseTagValue: false, trimValues: false, htmlEntities: false })
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+      fc.property(hostileString(200), (text) => {
         const legal = text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
         // XML normalizes CR and CRLF to LF when it reads a document.
         const expected = legal.replace(/\r\n?/g, '\n')
