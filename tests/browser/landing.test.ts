@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Frame, Page } from 'playwright-core'
-import { TIMELINE, hostPage, startHarness, waitUntil, type Harness } from './harness.ts'
+import { TIMELINE, hostPage, runAxe, startHarness, waitUntil, type Harness } from './harness.ts'
 
 let h: Harness
 let context: BrowserContext
@@ -116,5 +116,17 @@ describe('landing page generator (Chromium)', () => {
 
   it('runs under its strict CSP without violations', () => {
     expect(cspViolations).toEqual([])
+  })
+
+  it.each(['/', '/docs'])('%s has no axe-core accessibility violations', async (path) => {
+    // axe is injected as an inline script, which the pages' CSP rightly blocks.
+    const axeContext = await h.browser.newContext({ bypassCSP: true })
+    const axePage = await axeContext.newPage()
+    await axePage.goto(`${h.workerOrigin}${path}`)
+    const violations = await runAxe(axePage)
+    await axeContext.close()
+    expect(
+      violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes[0]?.target)}`),
+    ).toEqual([])
   })
 })

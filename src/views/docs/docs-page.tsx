@@ -5,7 +5,7 @@
  */
 import type { OpenApiDocument } from '../../http/openapi.ts'
 import { Layout } from './layout.tsx'
-import { Operation, operationAnchor } from './operation.tsx'
+import { InlineCode, Operation, operationAnchor } from './operation.tsx'
 import { Problems } from './problems.tsx'
 
 type Json = Record<string, any>
@@ -41,7 +41,9 @@ export const DocsPage = ({ doc, origin }: DocsPageProps) => {
       description="Endpoints, parameters, formats and errors of the Dateline timeline API"
     >
       <h1>Dateline API</h1>
-      <p>{doc.info.description}</p>
+      <p>
+        <InlineCode text={doc.info.description} />
+      </p>
       <p>
         Base URL: <code>{origin}</code>. Machine-readable description:{' '}
         <a href="/openapi.json">OpenAPI 3.1</a>. Typed TypeScript client:{' '}

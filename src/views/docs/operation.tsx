@@ -33,6 +33,11 @@ export const schemaSummary = (schema: Json): string => {
   return String(schema.type ?? 'any')
 }
 
+/** Text with `code` spans (OpenAPI descriptions are CommonMark; this is the part we use). */
+export const InlineCode = ({ text }: { text: string }) => (
+  <>{text.split('`').map((part, i) => (i % 2 ? <code>{part}</code> : part))}</>
+)
+
 /** Operation id → anchor. */
 export const operationAnchor = (op: Json) => `op-${String(op.operationId)}`
 
@@ -66,7 +71,11 @@ export const Operation = (props: OperationProps) => {
         <code>{props.path}</code>
       </h3>
       <p>{op.summary}</p>
-      {op.description ? <p class="muted">{op.description}</p> : null}
+      {op.description ? (
+        <p class="muted">
+          <InlineCode text={op.description} />
+        </p>
+      ) : null}
       {params.length ? (
         <table>
           <caption class="muted">Parameters</caption>
