@@ -46,8 +46,9 @@ const intersect = (a: readonly number[], b: readonly number[]): number[] => {
   return out
 }
 
-/** A search term made only of letters and digits, which the word index can answer. */
+/** A search term made only of BMP letters and digits, which the word index can answer. */
 const WORD_TERM = /^[\p{L}\p{N}]+$/u
+const ASTRAL = /[\uD800-\uDFFF]/
 /** Up to this many candidate events, a text term is checked by scanning their search text. */
 const SCAN_MAX = 256
 
@@ -123,7 +124,8 @@ export const filterEvents = (timeline: IndexedTimeline, filter: EventFilter): In
   const scanned: string[] = []
   for (const term of terms) {
     // A few candidates are cheaper to scan than the vocabulary (and need no index built).
-    if ((positions ? positions.length : hi - lo) <= SCAN_MAX || !WORD_TERM.test(term)) {
+    const candidates = positions ? positions.length : hi - lo
+    if (candidates <= SCAN_MAX || !WORD_TERM.test(term) || ASTRAL.test(term)) {
       scanned.push(term)
       continue
     }
