@@ -1,0 +1,240 @@
+/**
+ * @module scripts/bench
+ * `npm run bench`: Dateline against the physical floor of its runtime, a Worker that replays
+ * Dateline's own response bytes from constants. Builds the production bundle (and bundles with
+ * 1,000 and 10,000 synthetic events), serves them and their baselines in one workerd, drives
+ * them with autocannon in interleaved rounds, and prints Markdown tables of same-run ratios,
+ * bundle sizes, start-up CPU, the embed page's weight and a CPU profile of the slowest path.
+ *
+ * Usage: node scripts/bench.ts [--quick] [--json FILE]
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { compatibilityDate, scriptProject } from './bench/bundle.ts'
+import { embedWeight } from './bench/embed-weight.ts'
+import { CONNECTIONS, compare, measure } from './bench/load.ts'
+import { prepareVariant, shippedVariant, syntheticVariant } from './bench/prepare.ts'
+import type { PreparedVariant, Variant } from './bench/prepare.ts'
+import { breakdown, profileWhile, sourceMapOf } from './bench/profile.ts'
+import { embedTable, profileTable, routeTable, sizeTable } from './bench/report.ts'
+import type { RouteRow, SizeRow } from './bench/report.ts'
+import { startRuntime } from './bench/runtime.ts'
+import { measureStartup } from './bench/startup.ts'
+import { cycle } from './bench/workload.ts'
+
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, json: { type: 'string' } },
+})
+
+/** Full: ~6–8 minutes on 2 cores. Quick: a ~1-minute smoke run of the same pipeline. */
+const PROFILE = values.quick
+  ? {
+      sizes: [1_000],
+      rounds: 1,
+      duration: 1,
+      scaleDuration: 1,
+      warmup: 0.5,
+      startupRuns: 1,
+      scaleStartupRuns: 1,
+      profile: false,
+    }
+  : {
+      sizes: [1_000, 10_000],
+      rounds: 3,
+      duration: 3,
+      scaleDuration: 2,
+      warmup: 1,
+      startupRuns: 5,
+      scaleStartupRuns: 3,
+      profile: true,
+    }
+
+/** Above this many ms per request (once cached), a route is measured as a heavy route. */
+const HEAVY_MS = 250
+const HEAVY_MAX_S = 15
+
+const log = (message: string) => console.error(`[bench] ${message}`)
+const started = performance.now()
+const tmp = await mkdtemp(join(tmpdir(), 'dateline-bench-'))
+const compat = await compatibilityDate()
+
+try {
+  log(`building the production bundle and ${PROFILE.sizes.join(', ')}-event variants in ${tmp}`)
+  const variants: Variant[] = [await shippedVariant(tmp)]
+  for (const size of PROFILE.sizes) variants.push(await syntheticVariant(tmp, size))
+
+  log('capturing responses for the baselines')
+  const apps = await Promise.all(
+    variants.map(async (v) => ({
+      name: v.key,
+      source: await readFile(v.bundle.scriptPath, 'utf8'),
+    })),
+  )
+  const probe = await startRuntime(apps, compat)
+  const prepared: PreparedVariant[] = []
+  let embed: Awaited<ReturnType<typeof embedWeight>>
+  let embedNote: string | undefined
+  try {
+    for (const v of variants) prepared.push(await prepareVariant(probe.urls.get(v.key)!, v))
+    const shipped = prepared[0]!
+    const embedRoute = shipped.routes.find((r) => r.key === 'embed')
+    if (embedRoute)
+      embed = await embedWeight(new URL(embedRoute.path, probe.urls.get(shipped.key)!))
+    else embedNote = 'the embed route is not built yet'
+  } finally {
+    await probe.dispose()
+  }
+
+  const workers = prepared.flatMap((p) => [
+    apps.find((a) => a.name === p.key)!,
+    { name: `base-${p.key}`, source: p.baselineSource },
+  ])
+  const runtime = await startRuntime(workers, compat)
+  const rows: RouteRow[] = []
+  const coldCursors = new Map<string, () => string>()
+  try {
+    for (const p of prepared) {
+      const app = runtime.urls.get(p.key)!
+      const base = runtime.urls.get(`base-${p.key}`)!
+      const duration = p.events === 28 ? PROFILE.duration : PROFILE.scaleDuration
+      const options = { rounds: PROFILE.rounds, duration, warmup: PROFILE.warmup }
+      for (const route of p.routes) {
+        const probeMs = route.probeMs ?? 0
+        // A route that takes long per request gets one connection and one long-enough round,
+        // so the run still completes several requests within the time budget.
+        const heavy = probeMs > HEAVY_MS
+        log(
+          `${p.label}: ${route.label}${heavy ? ` (heavy: ${Math.round(probeMs)} ms/request)` : ''}`,
+        )
+        const heavyOptions = {
+          rounds: 1,
+          duration: Math.min(HEAVY_MAX_S, Math.max(duration, Math.ceil((probeMs * 4) / 1000))),
+          warmup: 0,
+          connections: 1,
+        }
+        rows.push({
+          dataset: p.label,
+          route: heavy
+            ? `${route.label} (heavy, ${Math.round(probeMs)} ms/request: 1 connection, 1 round)`
+            : route.label,
+          target: route.target,
+          comparison: await compare(app, base, route.path, heavy ? heavyOptions : options),
+        })
+      }
+      for (const s of p.skipped) rows.push({ dataset: p.label, route: s.label, skipped: s.reason })
+      log(`${p.label}: cold queries (${p.cold.length} distinct, cycled)`)
+      const next = cycle(p.cold)
+      coldCursors.set(p.key, next)
+      rows.push({
+        dataset: p.label,
+        route: `Cold queries (${p.cold.length} distinct q/actor/sort/limit)`,
+        target: 0.8,
+        comparison: await compare(app, base, next, options),
+      })
+    }
+  } finally {
+    await runtime.dispose()
+  }
+
+  const profiles: string[] = []
+  if (PROFILE.profile) {
+    log('profiling inside workerd')
+    const shipped = prepared[0]!
+    const largest = prepared[prepared.length - 1]!
+    const profiled = await startRuntime([apps[0]!, apps[apps.length - 1]!], compat, {
+      inspect: true,
+    })
+    try {
+      const targets = [
+        {
+          p: shipped,
+          title: `${shipped.label}, cached single event`,
+          path: shipped.routes.find((r) => r.key === 'event')!.path as string | (() => string),
+        },
+        {
+          p: shipped,
+          title: `${shipped.label}, cached filtered query`,
+          path: shipped.routes.find((r) => r.key === 'filtered')!.path,
+        },
+        { p: shipped, title: `${shipped.label}, cold queries`, path: cycle(shipped.cold) },
+        { p: largest, title: `${largest.label}, cold queries`, path: cycle(largest.cold) },
+      ]
+      for (const t of targets) {
+        const url = profiled.urls.get(t.p.key)!
+        const profile = await profileWhile(profiled.inspectorUrl!, t.p.key, () =>
+          measure(url, t.path, { duration: 2 }),
+        )
+        profiles.push(
+          profileTable(t.title, breakdown(profile, await sourceMapOf(t.p.bundle.scriptPath))),
+        )
+      }
+    } finally {
+      await profiled.dispose()
+    }
+  }
+
+  log('start-up profiles (wrangler check startup)')
+  const sizes: SizeRow[] = []
+  for (const p of prepared) {
+    const runs = p.events === 28 ? PROFILE.startupRuns : PROFILE.scaleStartupRuns
+    const startup = await measureStartup(p.bundle.projectDir, runs)
+    const alone = await startRuntime([apps.find((a) => a.name === p.key)!], compat)
+    await alone.dispose()
+    sizes.push({
+      dataset: p.label,
+      rawBytes: p.bundle.rawBytes,
+      gzipBytes: p.bundle.gzipBytes,
+      startupMs: startup.minMs,
+      startupRuns: startup.runs,
+      readyMs: alone.readyMs,
+    })
+  }
+  const baselineProject = await scriptProject(join(tmp, 'baseline'), prepared[0]!.baselineSource)
+  const baselineStartup = await measureStartup(baselineProject.projectDir, PROFILE.startupRuns)
+  const baselineAlone = await startRuntime(
+    [{ name: 'base', source: prepared[0]!.baselineSource }],
+    compat,
+  )
+  await baselineAlone.dispose()
+  sizes.push({
+    dataset: 'baseline for shipped (precomputed bytes)',
+    rawBytes: baselineProject.rawBytes,
+    gzipBytes: baselineProject.gzipBytes,
+    startupMs: baselineStartup.minMs,
+    startupRuns: baselineStartup.runs,
+    readyMs: baselineAlone.readyMs,
+  })
+
+  const minutes = ((performance.now() - started) / 60_000).toFixed(1)
+  const report = [
+    `### Throughput and latency (${PROFILE.rounds} interleaved round(s) of ${PROFILE.duration} s / ${PROFILE.scaleDuration} s for synthetic data, ${CONNECTIONS} connections)`,
+    '',
+    routeTable(rows),
+    '',
+    '### Bundle and start-up',
+    '',
+    sizeTable(sizes),
+    '',
+    '### Embed page weight',
+    '',
+    embedTable(embed, embedNote),
+    ...(profiles.length
+      ? [
+          '',
+          '### Where the time goes (workerd CPU profile, 2 s of load each)',
+          '',
+          profiles.join('\n\n'),
+        ]
+      : []),
+    '',
+    `_${values.quick ? 'Quick run' : 'Full run'}: ${minutes} min, ${new Date().toISOString().slice(0, 10)}._`,
+  ].join('\n')
+  console.log(report)
+  if (values.json) {
+    await writeFile(values.json, JSON.stringify({ rows, sizes, embed, profiles }, null, 2))
+  }
+} finally {
+  await rm(tmp, { recursive: true, force: true })
+}

@@ -1,0 +1,70 @@
+/**
+ * @module scripts/bench/embed-weight
+ * What the embed page costs a site that frames it: every request a real browser (headless
+ * Chromium) makes to show it, and their bytes raw and gzip-compressed, as an edge would send them.
+ */
+import { existsSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
+import { chromium } from 'playwright-core'
+
+export const CHROMIUM = '/usr/bin/chromium'
+/**
+ * TimelineJS3's script and style, gzip, before fonts: the documented reference figure (about
+ * 77 KB), not measured here.
+ */
+export const TIMELINEJS_GZIP_KB = 77
+
+export interface PageWeight {
+  requests: number
+  rawBytes: number
+  gzipBytes: number
+  /** Each request's path, type and sizes. */
+  resources: { path: string; type: string; rawBytes: number; gzipBytes: number }[]
+}
+
+/**
+ * Loads `url` in headless Chromium and weighs everything it fetched.
+ * @example const w = await embedWeight(new URL('/embed/wang-yi-moscow-2023', appUrl))
+ * @returns `undefined` when Chromium is not installed.
+ */
+export const embedWeight = async (url: URL): Promise<PageWeight | undefined> => {
+  if (!existsSync(CHROMIUM)) return undefined
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  })
+  try {
+    const page = await browser.newPage()
+    const pending: Promise<PageWeight['resources'][number] | undefined>[] = []
+    page.on('response', (response) => {
+      pending.push(
+        response.body().then(
+          (body) => ({
+            path: new URL(response.url()).pathname,
+            type: response.request().resourceType(),
+            rawBytes: body.length,
+            gzipBytes: gzipSync(body).length,
+          }),
+          () => undefined,
+        ),
+      )
+    })
+    await page.goto(url.href, { waitUntil: 'networkidle' })
+    const resources = (await Promise.all(pending)).filter((r) => r !== undefined)
+    return {
+      requests: resources.length,
+      rawBytes: resources.reduce((n, r) => n + r.rawBytes, 0),
+      gzipBytes: resources.reduce((n, r) => n + r.gzipBytes, 0),
+      resources,
+    }
+  } finally {
+    await browser.close()
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * @module scripts/bench/prepare
+ * Everything before the load: the datasets and their bundles, then, against the running
+ * Dateline, which routes answer, the cold stream, and the responses the baseline will replay.
+ */
+import { execFile } from 'node:child_process'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { buildShippedBundle, buildVariantBundle, ROOT } from './bundle.ts'
+import type { Bundle } from './bundle.ts'
+import { baselineScript, capture, medianBySize } from './baseline.ts'
+import type { CapturedResponse } from './baseline.ts'
+import { writeSyntheticData } from './synthetic.ts'
+import { coldPaths, fixedRoutes, optionalRoutes, searchWords } from './workload.ts'
+import type { RouteSpec, TimelineTarget } from './workload.ts'
+
+const run = promisify(execFile)
+/** Cold responses sampled to pick the baseline's stand-in. */
+const COLD_SAMPLES = 31
+
+export interface Variant {
+  /** Worker name in workerd, e.g. `app-28`. */
+  key: string
+  label: string
+  events: number
+  bundle: Bundle
+  target: TimelineTarget
+}
+
+export interface PreparedVariant extends Variant {
+  routes: RouteSpec[]
+  skipped: { key: string; label: string; reason: string }[]
+  cold: string[]
+  baselineSource: string
+}
+
+/** The shipped data, as deployed. */
+export const SHIPPED_TARGET: TimelineTarget = {
+  timelineId: 'wang-yi-moscow-2023',
+  eventId: 'wang-yi-meets-macron',
+}
+
+/**
+ * The repository's own bundle.
+ * @example const shipped = await shippedVariant(tmp)
+ */
+export const shippedVariant = async (tmp: string): Promise<Variant> => ({
+  key: 'app-shipped',
+  label: 'shipped (28 events)',
+  events: 28,
+  bundle: await buildShippedBundle(join(tmp, 'shipped')),
+  target: SHIPPED_TARGET,
+})
+
+/**
+ * A bundle of the same code with a synthetic timeline of `events` events.
+ * @example const big = await syntheticVariant(tmp, 10_000)
+ */
+export const syntheticVariant = async (tmp: string, events: number): Promise<Variant> => {
+  const data = await writeSyntheticData(join(tmp, `data-${events}`), { events })
+  const datasetModule = join(tmp, `dataset-${events}.ts`)
+  await run(process.execPath, [
+    join(ROOT, 'scripts/build-data.ts'),
+    '--data',
+    data.dir,
+    '--out',
+    datasetModule,
+  ])
+  return {
+    key: `app-${events}`,
+    label: `synthetic ${events.toLocaleString('en')} events`,
+    events,
+    bundle: await buildVariantBundle(join(tmp, `variant-${events}`), datasetModule),
+    target: { timelineId: data.timelineId, eventId: data.middleEventId },
+  }
+}
+
+/** Milliseconds of one more request for `path` (its representation is cached by now). */
+const timeRequest = async (origin: URL, path: string): Promise<number> => {
+  const started = performance.now()
+  await capture(origin, path)
+  return performance.now() - started
+}
+
+/**
+ * Probes and captures a running variant, and writes its baseline Worker.
+ * @example const prepared = await prepareVariant(runtime.urls.get(v.key)!, v)
+ */
+export const prepareVariant = async (origin: URL, variant: Variant): Promise<PreparedVariant> => {
+  const captured = new Map<string, CapturedResponse>()
+  const routes: RouteSpec[] = []
+  const skipped: PreparedVariant['skipped'] = []
+  for (const route of fixedRoutes(variant.target)) {
+    const response = await capture(origin, route.path)
+    if (response.status !== 200) {
+      skipped.push({ ...route, reason: `${route.path} answered ${response.status}` })
+      continue
+    }
+    captured.set(route.path, response)
+    routes.push({ ...route, probeMs: await timeRequest(origin, route.path) })
+  }
+  for (const route of optionalRoutes(variant.target)) {
+    let found: string | undefined
+    for (const path of route.candidates) {
+      const response = await capture(origin, path)
+      if (response.status !== 200) continue
+      captured.set(path, response)
+      found = path
+      break
+    }
+    if (found) {
+      const probeMs = await timeRequest(origin, found)
+      routes.push({
+        key: route.key,
+        label: route.label,
+        path: found,
+        target: route.target,
+        probeMs,
+      })
+    } else
+      skipped.push({ ...route, reason: `not built yet (${route.candidates.join(', ')} → 404)` })
+  }
+  const list = captured.get(fixedRoutes(variant.target)[0]!.path)
+  if (!list) throw new Error(`${variant.label}: the event list did not answer 200`)
+  const cold = coldPaths(variant.target.timelineId, searchWords(list.body))
+  const step = Math.floor(cold.length / COLD_SAMPLES)
+  const samples: CapturedResponse[] = []
+  for (let i = 0; i < COLD_SAMPLES; i++) samples.push(await capture(origin, cold[i * step]!))
+  const failed = samples.find((s) => s.status !== 200)
+  if (failed) throw new Error(`${variant.label}: a cold query failed: ${failed.body.slice(0, 200)}`)
+  return {
+    ...variant,
+    routes,
+    skipped,
+    cold,
+    baselineSource: baselineScript(captured, medianBySize(samples)),
+  }
+}

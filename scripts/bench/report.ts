@@ -1,0 +1,116 @@
+/**
+ * @module scripts/bench/report
+ * The benchmark's results as Markdown tables (pasted as-is into the README). Every ratio compares
+ * numbers from the same run; absolute numbers are there for context only.
+ */
+import type { Comparison } from './load.ts'
+import { median } from './load.ts'
+import type { PageWeight } from './embed-weight.ts'
+import { TIMELINEJS_GZIP_KB } from './embed-weight.ts'
+import type { ProfileShare } from './profile.ts'
+
+export interface RouteRow {
+  dataset: string
+  route: string
+  /** Minimum req/s ratio, if the route has a target. */
+  target?: number
+  comparison?: Comparison
+  /** Why the route was not measured. */
+  skipped?: string
+}
+
+export interface SizeRow {
+  dataset: string
+  rawBytes: number
+  gzipBytes: number
+  startupMs?: number
+  startupRuns?: number[]
+  /** Miniflare `ready` for a workerd holding just this Worker, ms (spawn included). */
+  readyMs?: number
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+const fixed = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a')
+
+/**
+ * The throughput/latency table.
+ * @example console.log(routeTable(rows))
+ */
+export const routeTable = (rows: readonly RouteRow[]): string => {
+  const lines = [
+    '| Dataset | Route | Dateline req/s | Baseline req/s | **req/s ratio** (D÷B, ≥ target) | Target | p50 ratio (D÷B, ≤1 best) | p99 ratio (D÷B) | Body | Met |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |',
+  ]
+  for (const row of rows) {
+    const c = row.comparison
+    if (!c) {
+      lines.push(
+        `| ${row.dataset} | ${row.route} | — | — | — | — | — | — | — | skipped: ${row.skipped} |`,
+      )
+      continue
+    }
+    const app = median(c.app.map((r) => r.rps))
+    const base = median(c.base.map((r) => r.rps))
+    const body = median(c.app.map((r) => r.bytesPerResponse))
+    const failures = c.app.concat(c.base).reduce((n, r) => n + r.failures, 0)
+    const met = row.target === undefined ? '—' : c.ratio.rps >= row.target ? '✓' : '✗'
+    lines.push(
+      `| ${row.dataset} | ${row.route} | ${Math.round(app)} | ${Math.round(base)} | **${fixed(c.ratio.rps)}** | ` +
+        `${row.target === undefined ? '—' : `≥ ${fixed(row.target)}`} | ${fixed(c.ratio.p50)} | ` +
+        `${fixed(c.ratio.p99)} | ${kb(body)} | ${met}${failures ? ` (${failures} failed)` : ''} |`,
+    )
+  }
+  return lines.join('\n')
+}
+
+/**
+ * The bundle size and start-up table.
+ * @example console.log(sizeTable(rows))
+ */
+export const sizeTable = (rows: readonly SizeRow[]): string => {
+  const lines = [
+    '| Dataset | Bundle raw | Bundle gzip (≤ 100 KB) | Start-up CPU, least of runs, ms (< 20 ms) | Runs (ms) | workerd ready (ms) |',
+    '| --- | ---: | ---: | ---: | --- | ---: |',
+  ]
+  for (const row of rows) {
+    lines.push(
+      `| ${row.dataset} | ${kb(row.rawBytes)} | ${kb(row.gzipBytes)} | ` +
+        `${row.startupMs === undefined ? '—' : fixed(row.startupMs, 1)} | ` +
+        `${row.startupRuns?.map((r) => fixed(r, 1)).join(', ') ?? '—'} | ` +
+        `${row.readyMs === undefined ? '—' : Math.round(row.readyMs)} |`,
+    )
+  }
+  return lines.join('\n')
+}
+
+/**
+ * The embed page's weight beside TimelineJS3's documented figure.
+ * @example console.log(embedTable(weight))
+ */
+export const embedTable = (weight: PageWeight | undefined, note?: string): string => {
+  if (!weight) return `Embed page: not measured (${note ?? 'Chromium not found'}).`
+  const lines = [
+    '| Page | Requests | Raw | gzip |',
+    '| --- | ---: | ---: | ---: |',
+    `| Dateline \`/embed/{id}\` (measured, headless Chromium) | ${weight.requests} | ${kb(weight.rawBytes)} | ${kb(weight.gzipBytes)} |`,
+    `| TimelineJS3 script + style, before fonts (documented reference, not measured) | 2+ | — | ~${TIMELINEJS_GZIP_KB} KB |`,
+    '',
+    'Requests: ' +
+      weight.resources.map((r) => `\`${r.path}\` (${r.type}, ${kb(r.gzipBytes)} gzip)`).join(', '),
+  ]
+  return lines.join('\n')
+}
+
+/**
+ * Top modules of a workerd CPU profile.
+ * @example console.log(profileTable('cached single event', shares))
+ */
+export const profileTable = (title: string, shares: readonly ProfileShare[], top = 8): string =>
+  [
+    `**${title}** — share of busy CPU time by source module:`,
+    '',
+    shares
+      .slice(0, top)
+      .map((s) => `${(s.share * 100).toFixed(1)}% ${s.module}`)
+      .join(' · '),
+  ].join('\n')
