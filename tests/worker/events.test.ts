@@ -159,7 +159,7 @@ describe('paging', () => {
     const seen: string[] = []
     let next: string | undefined = `${EVENTS}?limit=1${query ? `&${query}` : ''}`
     while (next) {
-      const { res, body } = await getJson(next)
+      const { res, body }: { res: Response; body: any } = await getJson(next)
       expect(res.status).toBe(200)
       expect(body.total).toBe(expected.length)
       expect(res.headers.get('X-Total-Count')).toBe(String(expected.length))
