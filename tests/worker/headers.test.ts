@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { call } from './helpers.ts'
 import { observatory } from './observatory.ts'
-import { PROBLEM_REQUESTS, sampleRequests } from './route-table.ts'
+import { PROBLEM_REQUESTS, SAMPLE_IDS, sampleRequests } from './route-table.ts'
 import type { RouteKind, SampleRequest } from './route-table.ts'
 import { API_CSP, HSTS, PERMISSIONS_POLICY, frameAncestors } from '../../src/http/security.ts'
 
@@ -176,6 +176,19 @@ describe('problems', () => {
       expect(observatory(res.headers, body).score).toBeGreaterThanOrEqual(MIN_SCORE.problem)
     },
   )
+})
+
+describe('embed error pages (HTML, shown inside the iframe)', () => {
+  it.each([
+    [404, '/embed/nope'],
+    [400, `/embed/${SAMPLE_IDS.timeline}?kind=nope`],
+  ])('%i %s keeps the embed page rules', async (status, path) => {
+    const res = await call(path, { headers: { Origin: EVIL_ORIGIN } })
+    expect(res.status).toBe(status)
+    const body = await res.text()
+    expect(violations(res.headers, 'embed')).toEqual([])
+    expect(observatory(res.headers, body).score).toBeGreaterThanOrEqual(MIN_SCORE.embed)
+  })
 })
 
 describe('Observatory scoring function', () => {
