@@ -16,7 +16,7 @@ export const encodeCursor = ({ direction, position }: Cursor): string =>
   btoa(`${PREFIX}.${direction[0]}.${position}`)
     .replaceAll('+', '-')
     .replaceAll('/', '_')
-    .replace(/=+$/, '')
+    .replaceAll('=', '') // base64 has '=' only as trailing padding
 
 /**
  * Reads a cursor made by {@link encodeCursor}.

@@ -23,7 +23,10 @@ export const ErrorPage = (props: ErrorPageProps) => (
   <EmbedLayout
     lang={props.lang}
     theme={props.theme}
-    title={`Dateline: ${props.message.replace(/\s*[:：]\s*$/, '')}`}
+    title={`Dateline: ${props.message
+      .trimEnd()
+      .replace(/[:：]$/, '')
+      .trimEnd()}`}
   >
     <main class="hd">
       <h1>{props.message}</h1>
