@@ -21,9 +21,12 @@ import { oembed } from './routes/oembed.ts'
 import { errorProblem, notFoundProblem, problem } from './http/problem.ts'
 import { securityHeaders } from './http/security.ts'
 import { limits } from './http/limits.ts'
+import { responseCache } from './http/response-cache.ts'
 
 const app = new Hono()
 
+// Outermost, so a repeated GET is answered before any other work (see response-cache.ts).
+app.use(responseCache())
 app.use(securityHeaders())
 app.use(
   cors({
