@@ -8,6 +8,7 @@ import type { EventKind } from '../../model/schema.ts'
 import type { EmbedQuery, Theme } from '../../query/embed-schema.ts'
 import { embedPath } from '../../query/embed-url.ts'
 import { filterEvents } from '../../query/events.ts'
+import { MAX_LIMIT } from '../../query/schema.ts'
 import { fill, stringsFor } from '../../i18n/embed-strings.ts'
 import type { EmbedStrings } from '../../i18n/embed-strings.ts'
 import { formatDay, formatEventDate } from './dates.ts'
@@ -116,7 +117,8 @@ export const embedView = (
   const { language, strings } = stringsFor(locale)
   const useDisplay = locale.split('-')[0] === contentLang.split('-')[0]
   const matched = filterEvents(timeline, query)
-  const shown = query.limit === undefined ? matched : matched.slice(0, query.limit)
+  // A page for an iframe stays readable and small: at most MAX_LIMIT events, even unasked.
+  const shown = matched.slice(0, query.limit ?? MAX_LIMIT)
   const kinds = new Map<EventKind, number>()
   for (const e of shown) kinds.set(e.event.kind, (kinds.get(e.event.kind) ?? 0) + 1)
   const id = timeline.meta.id
@@ -137,8 +139,11 @@ export const embedView = (
       shown.length < matched.length
         ? fill(strings.showing, { shown: shown.length, total: matched.length })
         : undefined,
+    // "Show all" only where all fit on one page; beyond that, readers narrow with filters.
     unlimitedHref:
-      shown.length < matched.length ? embedPath(id, { ...query, limit: undefined }) : undefined,
+      shown.length < matched.length && matched.length <= MAX_LIMIT
+        ? embedPath(id, { ...query, limit: undefined })
+        : undefined,
     kinds: [...kinds]
       .map(([kind, count]) => ({ kind, label: strings.kinds[kind], count }))
       .sort((a, b) => a.label.localeCompare(b.label, language)),
