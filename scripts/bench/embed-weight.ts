@@ -5,9 +5,8 @@
  */
 import { existsSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
-import { chromium } from 'playwright-core'
+import { CHROMIUM_PATH, launchChromium } from '../lib/chromium.ts'
 
-export const CHROMIUM = '/usr/bin/chromium'
 /**
  * TimelineJS3's script and style, gzip, before fonts: the documented reference figure (about
  * 77 KB), not measured here.
@@ -28,18 +27,8 @@ export interface PageWeight {
  * @returns `undefined` when Chromium is not installed.
  */
 export const embedWeight = async (url: URL): Promise<PageWeight | undefined> => {
-  if (!existsSync(CHROMIUM)) return undefined
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  })
+  if (!existsSync(CHROMIUM_PATH)) return undefined
+  const browser = await launchChromium()
   try {
     const page = await browser.newPage()
     const pending: Promise<PageWeight['resources'][number] | undefined>[] = []

@@ -10,28 +10,14 @@
  * <script async src="https://dateline.example/embed.js"></script>
  */
 
-// A module, so its names stay out of the global scope of the type-checker.
-export {}
+import { EMBED_OPTIONS } from '../query/embed-options.ts'
+import { ID_PATTERN } from '../model/vocabulary.ts'
 
 /** Options passed through to the embed page's query string, as data-* or attributes. */
-const OPTIONS = [
-  'theme',
-  'lang',
-  'from',
-  'to',
-  'actor',
-  'place',
-  'kind',
-  'tag',
-  'status',
-  'q',
-  'sort',
-  'focus',
-  'limit',
-]
+const OPTIONS = EMBED_OPTIONS
 const MIN_HEIGHT = 150
 const MAX_HEIGHT = 20000
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const ID = ID_PATTERN
 
 // currentScript is null only in odd loaders; then the first script tag that looks like ours.
 const script = (document.currentScript ??

@@ -63,20 +63,6 @@ export const EmbedQuery = z.object({
 })
 export type EmbedQuery = z.output<typeof EmbedQuery>
 
-/** Options that select events; a bad value of these is an error, not a fallback. */
-export const SELECTION_OPTIONS = [
-  'from',
-  'to',
-  'actor',
-  'place',
-  'kind',
-  'tag',
-  'status',
-  'q',
-  'sort',
-  'limit',
-] as const
-
 /** Largest iframe size a consumer may ask for. */
 export const MAX_OEMBED_SIZE = 10_000
 const sizeError = (name: string) => `"${name}" accepts a whole number from 1 to ${MAX_OEMBED_SIZE}`

@@ -12,28 +12,19 @@
  * await page.goto(`${h.hostOrigin}/index.html`)
  * await h.close()
  */
+import { launchChromium } from '../../scripts/lib/chromium.ts'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 export const TIMELINE = 'wang-yi-moscow-2023'
 /** Where screenshots and other artifacts go (gitignored). */
 export const ARTIFACTS = join(ROOT, 'test-results')
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-]
 
 export interface WorkerHandle {
   /** e.g. `http://localhost:41853` (no trailing slash). */
@@ -104,8 +95,7 @@ export const startHost = async (): Promise<HostServer> => {
 }
 
 /** Headless Chromium with the flags CI needs. */
-export const launchBrowser = (): Promise<Browser> =>
-  chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+export const launchBrowser = (): Promise<Browser> => launchChromium()
 
 export interface Harness {
   workerOrigin: string
