@@ -10,7 +10,7 @@ import { validQuery } from '../http/validate.ts'
 import { sendJson } from '../http/json.ts'
 import { renderPage } from '../views/docs/layout.tsx'
 import { DocsPage } from '../views/docs/docs-page.tsx'
-import { sendPage } from '../views/docs/send-page.ts'
+import { sendPage } from '../http/html.ts'
 
 let document: OpenApiDocument | undefined
 /** The OpenAPI document, generated on first use: isolates that never serve it never build it. */

@@ -7,7 +7,7 @@
 import { Hono } from 'hono'
 import type { MiddlewareHandler } from 'hono'
 import { accepts } from 'hono/accepts'
-import { sendLanding } from '../views/landing/landing-route.tsx'
+import { sendLanding } from './landing.tsx'
 import { DATA } from '../data.ts'
 import { NoQuery } from '../query/schema.ts'
 import { timelineSummary } from '../query/present.ts'

@@ -1,12 +1,12 @@
 /**
- * @module views/docs/send-page
+ * @module http/html
  * Sends one of Dateline's own HTML pages through the representation cache, with the page's strict
  * CSP computed from the inline style and script it contains.
  */
 import type { Context } from 'hono'
-import { representation, send } from '../../http/representation.ts'
+import { representation, send } from './representation.ts'
 import { pageCsp, type PageCspOptions } from './csp.ts'
-import { PAGE_CSS } from './styles.ts'
+import { PAGE_CSS } from '../views/docs/styles.ts'
 
 export const HTML_TYPE = 'text/html; charset=utf-8'
 

@@ -1,5 +1,5 @@
 /**
- * @module views/docs/csp
+ * @module http/csp
  * Content Security Policy for Dateline's own HTML pages (docs, landing): nothing from anywhere
  * else, and only the inline styles and scripts whose SHA-256 the page declares. Hashes, not
  * nonces, because a nonce would make every response unique and defeat the ETag cache.

@@ -1,21 +1,21 @@
 /**
- * @module views/landing/landing-route
+ * @module routes/landing
  * Builds and sends the landing page for a request: reads the generator options from the query
  * (leniently: unknown parameters are ignored, as on the embed page), checks them with the API's
  * own filter schemas, and sends the page with its CSP (framing forbidden, frames only itself).
  */
 import type { Context } from 'hono'
 import * as z from 'zod/mini'
-import { DATA } from '../../data.ts'
-import { EVENT_KINDS } from '../../model/vocabulary.ts'
-import { eventFilterShape } from '../../query/schema.ts'
-import { FORMAT_SPECS } from '../../formats/registry.ts'
-import { LANDING_JS } from '../../generated/landing-assets.ts'
-import { renderPage } from '../docs/layout.tsx'
-import { sendPage } from '../docs/send-page.ts'
-import { LandingPage } from './landing-page.tsx'
-import { THEME_CHOICES, type Choice } from './generator.tsx'
-import type { EmbedOptions } from './snippets.ts'
+import { DATA } from '../data.ts'
+import { EVENT_KINDS } from '../model/vocabulary.ts'
+import { eventFilterShape } from '../query/schema.ts'
+import { FORMAT_SPECS } from '../formats/registry.ts'
+import { LANDING_JS } from '../generated/landing-assets.ts'
+import { renderPage } from '../views/docs/layout.tsx'
+import { sendPage } from '../http/html.ts'
+import { LandingPage } from '../views/landing/landing-page.tsx'
+import { THEME_CHOICES, type Choice } from '../views/landing/generator.tsx'
+import type { EmbedOptions } from '../views/landing/snippets.ts'
 
 /** The timeline the page shows live and the generator starts from. */
 export const FEATURED_TIMELINE = 'wang-yi-moscow-2023'
