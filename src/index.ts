@@ -21,12 +21,11 @@ import { oembed } from './routes/oembed.ts'
 import { errorProblem, notFoundProblem, problem } from './http/problem.ts'
 import { securityHeaders } from './http/security.ts'
 import { limits } from './http/limits.ts'
-import { responseCache } from './http/response-cache.ts'
+import { withResponseCache } from './http/response-cache.ts'
 
-const app = new Hono()
+/** The Hono app; the Worker serves it behind the response cache (see the default export). */
+export const app = new Hono()
 
-// Outermost, so a repeated GET is answered before any other work (see response-cache.ts).
-app.use(responseCache())
 app.use(securityHeaders())
 app.use(
   cors({
@@ -67,4 +66,6 @@ app.onError(errorProblem)
 
 /** The API's type, for `hc<AppType>()`. */
 export type AppType = typeof routes
-export default app
+
+/** The Worker: a repeated GET is answered from memory before the app runs (response-cache.ts). */
+export default { fetch: withResponseCache(app.fetch) } satisfies ExportedHandler

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
-import app from '../../src/index.ts'
+import { app } from '../../src/index.ts'
 import { openApiDocument } from '../../src/http/openapi.ts'
 import { exampleFor } from '../../src/http/openapi-common.ts'
 

@@ -7,7 +7,7 @@
  * tests/unit/openapi.test.ts, since workerd forbids the code generation Ajv relies on.)
  */
 import { describe, expect, it } from 'vitest'
-import app from '../../src/index.ts'
+import { app } from '../../src/index.ts'
 import { EventListQuery } from '../../src/query/schema.ts'
 import { FORMAT_SPECS } from '../../src/formats/registry.ts'
 import { exampleFor } from '../../src/http/openapi-common.ts'

@@ -4,7 +4,7 @@
  * and classified by kind of response, so the header audit and the fuzzer cover every route that
  * exists, including those added after these tests were written.
  */
-import app from '../../src/index.ts'
+import { app } from '../../src/index.ts'
 import { DATA } from '../../src/data.ts'
 import { FORMAT_SPECS } from '../../src/formats/registry.ts'
 import { FORMATS } from '../../src/query/schema.ts'
