@@ -1,4 +1,5 @@
 /**
+ * @module tests/browser/embed.test
  * The embed in headless Chromium, from a host page on another origin: by plain iframe snippet, by
  * the script widget (div and custom element) and by oEmbed `html`. Every way shows every event in
  * order, grows to its content, recovers from a hidden container, works with JavaScript off, is

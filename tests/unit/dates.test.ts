@@ -1,4 +1,5 @@
 /**
+ * @module tests/unit/dates.test
  * Partial dates as day ranges, weekdays, and cursors: the arithmetic every filter and check uses.
  */
 import { describe, expect, it } from 'vitest'

@@ -1,4 +1,5 @@
 /**
+ * @module tests/unit/embed-cap.test
  * The embed page never renders more than MAX_LIMIT events, however large the timeline, and offers
  * "show all" only when everything fits on one page.
  */

@@ -1,4 +1,5 @@
 /**
+ * @module tests/unit/formats-timelinejs.test
  * The TimelineJS3 format in Knight Lab's own TimelineJS, in headless Chromium: a page on another
  * origin hands the plain `.timelinejs.json` URL to `new TL.Timeline()`, unchanged, and every event
  * must become a slide with its headline, in order, without errors.

@@ -1,4 +1,5 @@
 /**
+ * @module tests/unit/formats.test
  * The pure serializers, called directly with a synthetic fixture full of hostile text, and read
  * back by real parsers (ical.js, papaparse, fast-xml-parser + feedsmith, check-geojson, jsonld).
  * Property tests push arbitrary Unicode through the hand-written escaping and folding.

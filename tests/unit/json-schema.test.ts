@@ -1,4 +1,5 @@
 /**
+ * @module tests/unit/json-schema.test
  * The committed JSON Schemas are what the zod model generates, and a real JSON Schema validator
  * (Ajv, draft 2020-12) accepts the shipped files and rejects broken ones.
  */

@@ -1,4 +1,5 @@
 /**
+ * @module tests/unit/regex-safety.test
  * No regular expression in the Worker can backtrack catastrophically. Every regex literal and
  * `new RegExp` source in src/ is found with the TypeScript parser and checked by recheck, a ReDoS
  * checker that decides safety from the regex itself (no timing, so the verdict cannot flake).

@@ -1,4 +1,5 @@
 /**
+ * @module tests/unit/validate.test
  * Every validation rule, each fed a fixture broken in exactly one way: the message must name the
  * file, the event and the field, so an author can fix it without reading code.
  */

@@ -1,3 +1,4 @@
+/** @module tests/worker/embed.test */
 import { describe, expect, it } from 'vitest'
 import { call, getJson, ORIGIN, TIMELINE } from './helpers.ts'
 

@@ -1,4 +1,5 @@
 /**
+ * @module tests/worker/entities.test
  * `/v1/actors` and `/v1/places`, with their events across timelines.
  */
 import { describe, expect, it } from 'vitest'

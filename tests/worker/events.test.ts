@@ -1,4 +1,5 @@
 /**
+ * @module tests/worker/events.test
  * `GET /v1/timelines/{id}/events`: every filter, their combinations, sorting, sparse fieldsets
  * and paging, against the shipped timeline inside workerd.
  */

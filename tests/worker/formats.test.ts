@@ -1,4 +1,5 @@
 /**
+ * @module tests/worker/formats.test
  * `GET /v1/timelines/{id}/events` in every format, over HTTP inside workerd with the shipped data:
  * each representation is read back by a real parser and must match the JSON answer to the same
  * query; then the negotiation (`?format`, `Accept`, extensions), caching and headers.

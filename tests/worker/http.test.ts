@@ -1,4 +1,5 @@
 /**
+ * @module tests/worker/http.test
  * HTTP semantics shared by every JSON resource: ETags and conditional requests, caching, CORS,
  * HEAD, 404 and 405.
  */

@@ -1,3 +1,4 @@
+/** @module tests/worker/oembed.test */
 import { describe, expect, it } from 'vitest'
 import { call, getJson, ORIGIN, TIMELINE } from './helpers.ts'
 

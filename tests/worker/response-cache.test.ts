@@ -1,4 +1,5 @@
 /**
+ * @module tests/worker/response-cache.test
  * The response cache answers a repeated request with the very bytes and headers of the first,
  * keeps `Accept` variants apart, honours If-None-Match, and never keeps errors.
  */

@@ -1,4 +1,5 @@
 /**
+ * @module tests/worker/timelines.test
  * `/v1`, `/v1/timelines`, `/v1/timelines/{id}` and `/v1/timelines/{id}/events/{eventId}`.
  */
 import { describe, expect, it } from 'vitest'
