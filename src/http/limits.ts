@@ -37,6 +37,8 @@ const decodeComponent = (text: string, plusIsSpace: boolean): string | undefined
 
 type Verdict = { status: 400 | 414; type: 'invalid-parameter' | 'uri-too-long'; detail: string }
 
+const badRequest = (detail: string): Verdict => ({ status: 400, type: 'invalid-parameter', detail })
+
 /** Why a URL is refused, or undefined when it is within bounds. Pure, so tests can call it. */
 export const checkUrl = (
   url: string,
@@ -58,14 +60,10 @@ export const checkUrl = (
   const path = pathStart < 0 ? '/' : whole.slice(pathStart, queryStart < 0 ? undefined : queryStart)
   const decodedPath = decodeComponent(path, false)
   if (decodedPath === undefined) {
-    return {
-      status: 400,
-      type: 'invalid-parameter',
-      detail: 'The path is not valid percent-encoded UTF-8',
-    }
+    return badRequest('The path is not valid percent-encoded UTF-8')
   }
   if (decodedPath.includes('\0')) {
-    return { status: 400, type: 'invalid-parameter', detail: 'The path contains a NUL byte' }
+    return badRequest('The path contains a NUL byte')
   }
   if (queryStart < 0) return undefined
   const pairs = whole
@@ -73,27 +71,17 @@ export const checkUrl = (
     .split('&')
     .filter((pair) => pair !== '')
   if (pairs.length > maxQueryParams) {
-    return {
-      status: 400,
-      type: 'invalid-parameter',
-      detail: `The query string has ${pairs.length} parameters; at most ${maxQueryParams} are accepted`,
-    }
+    return badRequest(
+      `The query string has ${pairs.length} parameters; at most ${maxQueryParams} are accepted`,
+    )
   }
   for (const pair of pairs) {
     const decoded = decodeComponent(pair, true)
     if (decoded === undefined) {
-      return {
-        status: 400,
-        type: 'invalid-parameter',
-        detail: 'The query string is not valid percent-encoded UTF-8',
-      }
+      return badRequest('The query string is not valid percent-encoded UTF-8')
     }
     if (decoded.includes('\0')) {
-      return {
-        status: 400,
-        type: 'invalid-parameter',
-        detail: 'The query string contains a NUL byte',
-      }
+      return badRequest('The query string contains a NUL byte')
     }
   }
   return undefined
