@@ -21,51 +21,76 @@ import { oembed } from './routes/oembed.ts'
 import { errorProblem, notFoundProblem, problem } from './http/problem.ts'
 import { securityHeaders } from './http/security.ts'
 import { limits } from './http/limits.ts'
-import { withResponseCache } from './http/response-cache.ts'
+import { createResponseCache, type ResponseCache } from './http/cache.ts'
+import { DATA } from './data.ts'
 
-/** The Hono app; the Worker serves it behind the response cache (see the default export). */
-export const app = new Hono()
+/**
+ * Builds the app around a cache. Middleware, in order, and what a front-cache hit skips:
+ *
+ * 1. `cache.front` (outside Hono, see the default export): a GET/HEAD whose URL, Accept and
+ *    Accept-Language were answered before is replayed from the kept bytes and final headers.
+ *    **A hit skips everything below**, so a middleware added here must only set headers that are
+ *    a function of the response and its route (the differential cache test checks this).
+ * 2. `provide`: hands the cache to handlers (`c.var.cache`, used by http/send.ts).
+ * 3. `securityHeaders`, `cors`: decorate the response after the handler ran.
+ * 4. `limits`: refuses oversized or malformed URLs (414/400) before routing.
+ * 5. `methodNotAllowed`: 405 with `Allow` for a known path and another method.
+ * 6. The routes; then `notFound` and `onError`, the one RFC 9457 error path.
+ *
+ * @example const app = createApp(createResponseCache({ version: DATA.version, maxBytes: 0 }))
+ */
+export const createApp = (cache: ResponseCache) => {
+  const app = new Hono()
+  app.use(cache.provide())
 
-app.use(securityHeaders())
-app.use(
-  cors({
-    origin: '*',
-    allowMethods: ['GET', 'HEAD', 'OPTIONS'],
-    exposeHeaders: ['ETag', 'Link', 'X-Total-Count', 'Content-Disposition'],
-    maxAge: 86400,
-  }),
-)
-// First middleware that can answer: security headers and CORS above only decorate responses, so
-// the 414/400 refusals of oversized or malformed URLs carry them too.
-app.use(limits())
-app.use(
-  methodNotAllowed({
-    app,
-    onMethodNotAllowed: (c, methods) =>
-      problem(c, {
-        status: 405,
-        type: 'method-not-allowed',
-        detail: `${c.req.method} is not allowed here; use ${methods.join(', ')}`,
-        headers: { Allow: methods.join(', ') },
-      }),
-  }),
-)
+  app.use(securityHeaders())
+  app.use(
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+      exposeHeaders: ['ETag', 'Link', 'X-Total-Count', 'Content-Disposition'],
+      maxAge: 86400,
+    }),
+  )
+  // First middleware that can answer: security headers and CORS above only decorate responses, so
+  // the 414/400 refusals of oversized or malformed URLs carry them too.
+  app.use(limits())
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        problem(c, {
+          status: 405,
+          type: 'method-not-allowed',
+          detail: `${c.req.method} is not allowed here; use ${methods.join(', ')}`,
+          headers: { Allow: methods.join(', ') },
+        }),
+    }),
+  )
 
-const routes = app
-  .route('/', home)
-  .route('/v1', v1Index)
-  .route('/v1/timelines', timelines)
-  .route('/v1/actors', actors)
-  .route('/v1/places', places)
-  .route('/', docs)
-  .route('/', embed)
-  .route('/', oembed)
+  const routes = app
+    .route('/', home)
+    .route('/v1', v1Index)
+    .route('/v1/timelines', timelines)
+    .route('/v1/actors', actors)
+    .route('/v1/places', places)
+    .route('/', docs)
+    .route('/', embed)
+    .route('/', oembed)
 
-app.notFound(notFoundProblem)
-app.onError(errorProblem)
+  app.notFound(notFoundProblem)
+  app.onError(errorProblem)
+  return routes
+}
+
+/** The one cache of this isolate: byte-bounded, keyed by canonical request (http/cache.ts). */
+export const cache = createResponseCache({ version: DATA.version })
+
+/** The Hono app the Worker serves (behind `cache.front`). */
+export const app = createApp(cache)
 
 /** The API's type, for `hc<AppType>()`. */
-export type AppType = typeof routes
+export type AppType = typeof app
 
-/** The Worker: a repeated GET is answered from memory before the app runs (response-cache.ts). */
-export default { fetch: withResponseCache(app.fetch) } satisfies ExportedHandler
+/** The Worker: a repeated GET is answered from memory before the app runs (http/cache.ts). */
+export default { fetch: cache.front(app.fetch) } satisfies ExportedHandler

@@ -1,12 +1,12 @@
 /**
  * @module http/html
- * Sends one of Dateline's own HTML pages through the representation cache, with the page's strict
- * CSP computed from the inline style and script it contains.
+ * Sends one of Dateline's own HTML pages through the cache, with the page's strict CSP computed
+ * from the inline style and script it contains.
  */
 import type { Context } from 'hono'
-import { representation, send } from './representation.ts'
+import type { Variant } from './cache.ts'
+import { represent, send } from './send.ts'
 import { pageCsp, type PageCspOptions } from './csp.ts'
-import { PAGE_CSS } from '../views/docs/styles.ts'
 
 export const HTML_TYPE = 'text/html; charset=utf-8'
 
@@ -16,18 +16,18 @@ export interface SendPageOptions extends PageCspOptions {
 }
 
 /**
- * Sends HTML rendered by `build` once per `key`; its CSP allows the shared stylesheet plus
+ * Sends HTML rendered by `build` once per cache entry; its CSP allows `options.styles` and
  * `options.scripts`, forbids framing, and is set here so the security middleware keeps it.
- * @example return sendPage(c, `docs|${origin}`, () => renderPage(<DocsPage … />))
+ * @example return sendPage(c, {}, () => renderPage(<DocsPage … />), { styles: [PAGE_CSS] })
  */
 export const sendPage = async (
   c: Context,
-  key: string,
+  variant: Omit<Variant, 'format'>,
   build: () => string,
   options: SendPageOptions = {},
 ): Promise<Response> => {
-  const csp = await pageCsp({ ...options, styles: [PAGE_CSS, ...(options.styles ?? [])] })
-  const rep = representation(`html|${key}`, () => ({
+  const csp = await pageCsp(options)
+  const rep = represent(c, { ...variant, format: 'html' }, () => ({
     body: build(),
     contentType: HTML_TYPE,
     headers: {

@@ -7,7 +7,8 @@ import { Hono } from 'hono'
 import { openApiDocument, type OpenApiDocument } from '../http/openapi.ts'
 import { NoQuery } from '../query/schema.ts'
 import { validQuery } from '../http/validate.ts'
-import { sendJson } from '../http/json.ts'
+import { sendJson } from '../http/send.ts'
+import { PAGE_CSS } from '../views/docs/styles.ts'
 import { renderPage } from '../views/docs/layout.tsx'
 import { DocsPage } from '../views/docs/docs-page.tsx'
 import { sendPage } from '../http/html.ts'
@@ -17,10 +18,13 @@ let document: OpenApiDocument | undefined
 export const getOpenApiDocument = (): OpenApiDocument => (document ??= openApiDocument())
 
 export const docs = new Hono()
-  .get('/openapi.json', validQuery(NoQuery), (c) => sendJson(c, 'openapi', getOpenApiDocument))
+  .get('/openapi.json', validQuery(NoQuery), (c) => sendJson(c, {}, getOpenApiDocument))
   .get('/docs', validQuery(NoQuery), (c) => {
     const origin = new URL(c.req.url).origin
-    return sendPage(c, `docs|${origin}`, () =>
-      renderPage(<DocsPage doc={getOpenApiDocument()} origin={origin} />),
+    return sendPage(
+      c,
+      {},
+      () => renderPage(<DocsPage doc={getOpenApiDocument()} origin={origin} />),
+      { styles: [PAGE_CSS] },
     )
   })

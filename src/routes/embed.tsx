@@ -11,8 +11,7 @@ import * as z from 'zod/mini'
 import { DATA } from '../data.ts'
 import { EMBED_CSS_HASH, EMBED_JS_HASH, WIDGET_JS } from '../generated/client-assets.ts'
 import { EmbedQuery, queryInput } from '../query/embed-schema.ts'
-import { embedSearch } from '../query/embed-url.ts'
-import { representation, send } from '../http/representation.ts'
+import { represent, send } from '../http/send.ts'
 import { stringsFor } from '../i18n/embed-strings.ts'
 import { EmbedPage } from '../views/embed/embed-page.tsx'
 import { ErrorPage } from '../views/embed/error-page.tsx'
@@ -70,7 +69,7 @@ export const embed = new Hono()
   .get('/embed.js', (c) =>
     send(
       c,
-      representation('widget.js', () => ({
+      represent(c, { format: 'js' }, () => ({
         body: WIDGET_JS,
         contentType: 'text/javascript; charset=utf-8',
         headers: {
@@ -91,8 +90,7 @@ export const embed = new Hono()
     const query = parsed.data
     if (query.focus && !timeline.byId.has(query.focus)) query.focus = undefined
     const origin = new URL(c.req.url).origin
-    const key = `embed|${origin}|${timeline.meta.id}|${embedSearch(query)}`
-    const rep = representation(key, () => ({
+    const rep = represent(c, { format: 'html', lang: query.lang, query }, () => ({
       body: renderEmbed(<EmbedPage view={embedView(timeline, query, { origin })} />),
       contentType: HTML_TYPE,
       headers: { 'Content-Security-Policy': EMBED_CSP },

@@ -9,21 +9,21 @@ import { entityDocument, entityListDocument } from '../query/present.ts'
 import { NoQuery } from '../query/schema.ts'
 import { ProblemException } from '../http/problem.ts'
 import { validQuery } from '../http/validate.ts'
-import { sendJson } from '../http/json.ts'
+import { sendJson } from '../http/send.ts'
 
 const entityRoutes = (kind: 'actors' | 'places') => {
   const entities = kind === 'actors' ? DATA.actors : DATA.places
   const events = kind === 'actors' ? DATA.eventsByActor : DATA.eventsByPlace
   const noun = kind === 'actors' ? 'actor' : 'place'
   return new Hono()
-    .get('/', validQuery(NoQuery), (c) => sendJson(c, kind, () => entityListDocument(DATA, kind)))
+    .get('/', validQuery(NoQuery), (c) => sendJson(c, {}, () => entityListDocument(DATA, kind)))
     .get('/:id', validQuery(NoQuery), (c) => {
       const id = c.req.param('id')
       const entity = entities.get(id)
       if (!entity) {
         throw new ProblemException({ status: 404, type: 'not-found', detail: `No ${noun} "${id}"` })
       }
-      return sendJson(c, `${kind}|${id}`, () => entityDocument(entity, kind, events.get(id) ?? []))
+      return sendJson(c, {}, () => entityDocument(entity, kind, events.get(id) ?? []))
     })
 }
 

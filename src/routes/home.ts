@@ -12,7 +12,7 @@ import { DATA } from '../data.ts'
 import { NoQuery } from '../query/schema.ts'
 import { timelineSummary } from '../query/present.ts'
 import { validQuery } from '../http/validate.ts'
-import { sendJson } from '../http/json.ts'
+import { sendJson } from '../http/send.ts'
 
 /** The API's entry document. */
 const apiIndex = () => ({
@@ -39,7 +39,7 @@ const apiIndex = () => ({
   timelines: [...DATA.timelines.values()].map(timelineSummary),
 })
 
-export const v1Index = new Hono().get('/', validQuery(NoQuery), (c) => sendJson(c, 'v1', apiIndex))
+export const v1Index = new Hono().get('/', validQuery(NoQuery), (c) => sendJson(c, {}, apiIndex))
 
 /**
  * Whether the client prefers HTML to JSON. Ties (Accept: *\/*) and no Accept at all mean JSON, so
@@ -61,5 +61,5 @@ const landingForBrowsers: MiddlewareHandler = async function landingForBrowsers(
 
 /** `GET /`: the landing page or the JSON index, by content negotiation. */
 export const home = new Hono().get('/', landingForBrowsers, validQuery(NoQuery), (c) =>
-  sendJson(c, 'v1', apiIndex),
+  sendJson(c, {}, apiIndex),
 )

@@ -13,6 +13,7 @@ import { FORMAT_SPECS } from '../formats/registry.ts'
 import { LANDING_JS } from '../generated/landing-assets.ts'
 import { renderPage } from '../views/docs/layout.tsx'
 import { sendPage } from '../http/html.ts'
+import { PAGE_CSS } from '../views/docs/styles.ts'
 import { LandingPage } from '../views/landing/landing-page.tsx'
 import { THEME_CHOICES, type Choice } from '../views/landing/generator.tsx'
 import type { EmbedOptions } from '../views/landing/snippets.ts'
@@ -102,10 +103,9 @@ export const sendLanding = (c: Context, headers: Record<string, string> = {}) =>
   const origin = new URL(c.req.url).origin
   const { options, error } = readOptions(c.req.query())
   const featured = DATA.timelines.get(FEATURED_TIMELINE) ?? [...DATA.timelines.values()][0]!
-  const key = `landing|${origin}|${NAMES.map((n) => options[n]).join('|')}|${error ?? ''}`
   return sendPage(
     c,
-    key,
+    { query: { ...options, error } },
     () =>
       renderPage(
         <LandingPage
@@ -126,6 +126,6 @@ export const sendLanding = (c: Context, headers: Record<string, string> = {}) =>
           script={LANDING_JS}
         />,
       ),
-    { scripts: [LANDING_JS], frameSrc: "'self'", headers },
+    { styles: [PAGE_CSS], scripts: [LANDING_JS], frameSrc: "'self'", headers },
   )
 }

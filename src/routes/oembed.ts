@@ -10,7 +10,7 @@ import { OEmbedQuery, queryInput } from '../query/embed-schema.ts'
 import { embedPath, embedSearch, parseEmbeddableUrl } from '../query/embed-url.ts'
 import type { TimelineLookup } from '../query/embed-url.ts'
 import { ProblemException } from '../http/problem.ts'
-import { sendJson } from '../http/json.ts'
+import { sendJson } from '../http/send.ts'
 
 /** Preferred iframe size; the widget script resizes it to the content afterwards. */
 export const DEFAULT_WIDTH = 640
@@ -84,8 +84,8 @@ export const oembed = new Hono().get('/oembed', (c) => {
   // Without a maximum, the preferred width; with one, as wide as allowed (the iframe is fluid).
   const width = maxwidth === undefined ? DEFAULT_WIDTH : Math.min(maxwidth, MAX_WIDTH)
   const height = Math.min(maxheight ?? DEFAULT_HEIGHT, DEFAULT_HEIGHT)
-  const key = `oembed|${origin}|${timelineId}|${embedSearch(query)}|${width}|${height}`
-  return sendJson(c, key, () => ({
+  const target = { timeline: timelineId, embed: embedSearch(query), width, height }
+  return sendJson(c, { query: target }, () => ({
     version: '1.0',
     type: 'rich',
     title: timeline.meta.title,

@@ -18,8 +18,8 @@ import {
 } from '../query/present.ts'
 import { ProblemException } from '../http/problem.ts'
 import { validQuery } from '../http/validate.ts'
-import { sendJson } from '../http/json.ts'
-import { canonicalQuery, representation, send } from '../http/representation.ts'
+import { represent, send, sendJson } from '../http/send.ts'
+import { canonicalQuery } from '../http/cache.ts'
 import { negotiateFormat, varyAccept } from '../http/negotiate.ts'
 import { contentDisposition } from '../formats/registry.ts'
 import { SERIALIZERS } from '../formats/serializers.ts'
@@ -67,9 +67,8 @@ export const pageLinkHeader = (page: EventPage, pageUrl: (cursor?: string) => st
     .join(', ')
 
 /**
- * Answers an event query in the negotiated format. Every representation is cached under a key
- * with its format and, for formats with absolute URLs, the request's origin; JSON stays
- * origin-free (root-relative links), so its key and bytes are those of every host.
+ * Answers an event query in the negotiated format, cached per format and validated query (the
+ * cache adds origin and path: formats with absolute URLs differ by host).
  */
 const sendEvents = (c: Context, query: EventListQuery, extension?: string): Response => {
   const timeline = findTimeline(c.req.param('id')!)
@@ -88,7 +87,7 @@ const sendEvents = (c: Context, query: EventListQuery, extension?: string): Resp
   if (spec.format === 'json') {
     return sendJson(
       c,
-      `events|${path}|${canonicalQuery(query)}`,
+      { query },
       () =>
         eventListDocument(timeline, getPage(), {
           fields: query.fields,
@@ -100,7 +99,7 @@ const sendEvents = (c: Context, query: EventListQuery, extension?: string): Resp
   }
   const origin = new URL(c.req.url).origin
   const format = spec.format
-  const rep = representation(`events|${format}|${origin}|${path}|${canonicalQuery(query)}`, () => {
+  const rep = represent(c, { format, query }, () => {
     const { items, total, next, prev } = getPage()
     const absolute = (cursor?: string) => `${origin}${pageUrl(cursor)}`
     return {
@@ -126,14 +125,14 @@ const sendEvents = (c: Context, query: EventListQuery, extension?: string): Resp
 
 export const timelines = new Hono()
   .get('/', validQuery(NoQuery), (c) =>
-    sendJson(c, 'timelines', () => {
+    sendJson(c, {}, () => {
       const items = [...DATA.timelines.values()].map(timelineSummary)
       return { total: items.length, items }
     }),
   )
   .get('/:id', validQuery(NoQuery), (c) => {
     const timeline = findTimeline(c.req.param('id'))
-    return sendJson(c, `timeline|${timeline.meta.id}`, () => timelineDocument(timeline))
+    return sendJson(c, {}, () => timelineDocument(timeline))
   })
   .use('/:id/events', varyAccept())
   .use('/:id/:file{events\\.[^/]+}', varyAccept())
@@ -153,7 +152,5 @@ export const timelines = new Hono()
         detail: `No event "${eventId}" in timeline "${timeline.meta.id}"`,
       })
     }
-    return sendJson(c, `event|${timeline.meta.id}|${eventId}`, () =>
-      eventDocument(timeline, indexed),
-    )
+    return sendJson(c, {}, () => eventDocument(timeline, indexed))
   })

@@ -9,7 +9,7 @@ import { checkUrl, MAX_QUERY_PARAMS, MAX_URL_LENGTH } from '../../src/http/limit
 import { PARTIAL_DATE_PATTERN } from '../../src/model/vocabulary.ts'
 import { foldText } from '../../src/model/dataset.ts'
 import { decodeCursor } from '../../src/query/cursor.ts'
-import { ifNoneMatchHits } from '../../src/http/representation.ts'
+import { ifNoneMatchHits } from '../../src/http/cache.ts'
 
 const EVENTS = `/v1/timelines/${TIMELINE}/events`
 

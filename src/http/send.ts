@@ -1,0 +1,62 @@
+/**
+ * @module http/send
+ * How handlers answer with a body: through the one cache (cache.ts), with a strong ETag and a
+ * bodiless 304 when the client's copy is current. A handler says what its body depends on (a
+ * {@link Variant}); the key is never written by hand.
+ */
+import type { Context } from 'hono'
+import type { Representation, RepresentationInit, Variant } from './cache.ts'
+import { ifNoneMatchHits } from './cache.ts'
+
+export const JSON_TYPE = 'application/json; charset=utf-8'
+
+/** Successful answers: browsers revalidate after 5 minutes, edge caches keep a day. */
+export const SUCCESS_CACHE_CONTROL =
+  'public, max-age=300, s-maxage=86400, stale-while-revalidate=86400'
+
+/**
+ * The representation of this request's path for `variant`, built once per cache entry.
+ * @example const rep = represent(c, { format: 'ics', query }, () => ({ body, contentType }))
+ */
+export const represent = (
+  c: Context,
+  variant: Variant,
+  build: () => RepresentationInit,
+): Representation => c.var.cache.represent(c.req.raw, c.req.path, variant, build)
+
+/**
+ * Sends a representation: 200 with body, or 304 when `If-None-Match` matches.
+ * @example return send(c, represent(c, variant, build))
+ */
+export const send = (
+  c: Context,
+  rep: Representation,
+  cacheControl: string = SUCCESS_CACHE_CONTROL,
+): Response => {
+  const headers: Record<string, string> = {
+    ETag: rep.etag,
+    'Cache-Control': cacheControl,
+    ...rep.headers,
+  }
+  if (ifNoneMatchHits(c.req.header('If-None-Match'), rep.etag)) return c.body(null, 304, headers)
+  return c.body(rep.body, 200, { ...headers, 'Content-Type': rep.contentType })
+}
+
+/**
+ * Sends `build()` as JSON, serialized once per cache entry; `headers` is built with the body.
+ * @example return sendJson(c, { query }, () => ({ items }))
+ */
+export const sendJson = (
+  c: Context,
+  variant: Omit<Variant, 'format'> & { format?: string },
+  build: () => unknown,
+  headers?: () => Record<string, string>,
+): Response =>
+  send(
+    c,
+    represent(c, { ...variant, format: variant.format ?? 'json' }, () => ({
+      body: JSON.stringify(build()),
+      contentType: JSON_TYPE,
+      headers: headers?.(),
+    })),
+  )
