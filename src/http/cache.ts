@@ -49,6 +49,12 @@ export interface RepresentationInit {
   headers?: Record<string, string>
 }
 
+/** A 200's headers as every middleware left them, and the subset a 304 carries. */
+interface Final {
+  ok: [string, string][]
+  notModified: [string, string][]
+}
+
 export interface Representation {
   /** The {@link cacheKey} this entry lives under. */
   readonly key: string
@@ -58,7 +64,7 @@ export interface Representation {
   readonly contentType: string
   readonly headers: Readonly<Record<string, string>>
   /** The 200's headers after every middleware ran, and those of its 304; set by the front. */
-  final?: { ok: [string, string][]; notModified: [string, string][] }
+  final?: Final
 }
 
 /**
@@ -158,7 +164,11 @@ export interface ResponseCache {
   ): Representation
   /** Middleware that hands this cache to handlers as `c.var.cache`. */
   provide(): MiddlewareHandler
-  /** Wraps the app's fetch so a repeated GET or HEAD is answered before the app runs. */
+  /**
+   * Wraps the app's fetch so a repeated GET or HEAD is answered before the app runs. It is also
+   * the one place that answers `If-None-Match` with 304 (RFC 9110 §13.1.2), from the 200's final
+   * headers minus those describing the body, so a hit and a miss send the same 304.
+   */
   front<Env>(handler: FetchHandler<Env>): FetchHandler<Env>
 }
 
@@ -197,6 +207,30 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
     return stored && 'rep' in stored ? stored.rep : undefined
   }
 
+  /** The kept answer: 304 when `If-None-Match` matches (for hits and misses alike), else 200. */
+  const replay = (rep: Representation, final: Final, method: string, headers: Headers) => {
+    const fresh = ifNoneMatchHits(headers.get('If-None-Match'), rep.etag)
+    return new Response(fresh || method === 'HEAD' ? null : rep.body, {
+      status: fresh ? 304 : 200,
+      headers: fresh ? final.notModified : final.ok,
+    })
+  }
+
+  /** Keeps a GET's final headers with its entry and aliases its spelling to the entry. */
+  const remember = (rep: Representation, final: Final, spelling: string) => {
+    if (!rep.final) {
+      rep.final = final
+      // Re-measured with its headers; an entry already evicted stays out.
+      if (lookup(rep.key) === rep) store.set(rep.key, { rep }, entryBytes(rep))
+    } else if (!sameHeaders(rep.final.ok, final.ok)) {
+      // Middleware answered this spelling differently: never alias it.
+      return
+    }
+    if (lookup(rep.key) === rep) {
+      store.set(spelling, { alias: rep.key }, ENTRY_OVERHEAD + stringBytes(rep.key))
+    }
+  }
+
   const cache: ResponseCache = {
     version,
     stats: () => ({ bytes: store.bytes, entries: store.size, maxBytes }),
@@ -233,30 +267,16 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
         const spelling = `${request.url}\n${h.get('Accept') ?? ''}\n${h.get('Accept-Language') ?? ''}`
         const aliased = store.get(spelling)
         const hit = aliased && 'alias' in aliased ? lookup(aliased.alias) : undefined
-        if (hit?.final) {
-          const fresh = ifNoneMatchHits(h.get('If-None-Match'), hit.etag)
-          return new Response(fresh || method === 'HEAD' ? null : hit.body, {
-            status: fresh ? 304 : 200,
-            headers: fresh ? hit.final.notModified : hit.final.ok,
-          })
-        }
+        if (hit?.final) return replay(hit, hit.final, method, h)
         const res = await handler(request, env, ctx)
         const rep = answered.get(request)
-        if (method !== 'GET' || res.status !== 200 || !rep || res.headers.get('ETag') !== rep.etag)
-          return res
+        if (res.status !== 200 || !rep || res.headers.get('ETag') !== rep.etag) return res
         const ok = [...res.headers]
-        if (!rep.final) {
-          rep.final = { ok, notModified: ok.filter(([name]) => !BODY_HEADERS.has(name)) }
-          // Re-measured with its headers; an entry already evicted stays out.
-          if (lookup(rep.key) === rep) store.set(rep.key, { rep }, entryBytes(rep))
-        } else if (!sameHeaders(rep.final.ok, ok)) {
-          // Middleware answered this spelling differently: never alias it.
-          return res
-        }
-        if (lookup(rep.key) === rep) {
-          store.set(spelling, { alias: rep.key }, ENTRY_OVERHEAD + stringBytes(rep.key))
-        }
-        return res
+        const final = { ok, notModified: ok.filter(([name]) => !BODY_HEADERS.has(name)) }
+        if (method === 'GET') remember(rep, final, spelling)
+        return ifNoneMatchHits(h.get('If-None-Match'), rep.etag)
+          ? replay(rep, final, method, h)
+          : res
       },
   }
   return cache

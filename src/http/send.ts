@@ -1,12 +1,10 @@
 /**
  * @module http/send
- * How handlers answer with a body: through the one cache (cache.ts), with a strong ETag and a
- * bodiless 304 when the client's copy is current. A handler says what its body depends on (a
+ * How handlers answer with a body: through the one cache (cache.ts), with a strong ETag. A handler says what its body depends on (a
  * {@link Variant}); the key is never written by hand.
  */
 import type { Context } from 'hono'
 import type { Representation, RepresentationInit, Variant } from './cache.ts'
-import { ifNoneMatchHits } from './cache.ts'
 
 export const JSON_TYPE = 'application/json; charset=utf-8'
 
@@ -25,7 +23,8 @@ export const represent = (
 ): Representation => c.var.cache.represent(c.req.raw, c.req.path, variant, build)
 
 /**
- * Sends a representation: 200 with body, or 304 when `If-None-Match` matches.
+ * Sends a representation with its ETag. A matching `If-None-Match` becomes a 304 outside the app
+ * (`ResponseCache.front`), after every middleware has had its say on the 200.
  * @example return send(c, represent(c, variant, build))
  */
 export const send = (
@@ -38,7 +37,6 @@ export const send = (
     'Cache-Control': cacheControl,
     ...rep.headers,
   }
-  if (ifNoneMatchHits(c.req.header('If-None-Match'), rep.etag)) return c.body(null, 304, headers)
   return c.body(rep.body, 200, { ...headers, 'Content-Type': rep.contentType })
 }
 

@@ -99,7 +99,7 @@ const list = (values: readonly string[]) =>
   fc.array(pick(values), { minLength: 1, maxLength: 4 }).map((v) => v.join(','))
 
 /** Valid-looking values for every parameter the Worker knows (and some it might). */
-const VALUES: Record<string, fc.Arbitrary<string>> = {
+export const VALUES: Record<string, fc.Arbitrary<string>> = {
   from: partialDate,
   to: partialDate,
   actor: list([...ACTOR_IDS, ...PLACE_IDS.slice(0, 2)]),
