@@ -6,7 +6,8 @@
  * them with autocannon in interleaved rounds, and prints Markdown tables of same-run ratios,
  * bundle sizes, start-up CPU, the embed page's weight and a CPU profile of the slowest path.
  *
- * Usage: node scripts/bench.ts [--quick] [--json FILE]
+ * Usage: node scripts/bench.ts [--quick] [--memory] [--json FILE]
+ * (`--memory`: only the memory probe, about a minute.)
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -18,14 +19,20 @@ import { CONNECTIONS, compare, measure } from './bench/load.ts'
 import { prepareVariant, shippedVariant, syntheticVariant } from './bench/prepare.ts'
 import type { PreparedVariant, Variant } from './bench/prepare.ts'
 import { breakdown, profileWhile, sourceMapOf } from './bench/profile.ts'
-import { embedTable, profileTable, routeTable, sizeTable } from './bench/report.ts'
+import { embedTable, memoryTable, profileTable, routeTable, sizeTable } from './bench/report.ts'
+import { measureMemory } from './bench/memory.ts'
+import { SHIPPED_TARGET } from './bench/prepare.ts'
 import type { RouteRow, SizeRow } from './bench/report.ts'
 import { startRuntime } from './bench/runtime.ts'
 import { measureStartup } from './bench/startup.ts'
 import { cycle } from './bench/workload.ts'
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, json: { type: 'string' } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    memory: { type: 'boolean', default: false },
+    json: { type: 'string' },
+  },
 })
 
 /** Full: ~6–8 minutes on 2 cores. Quick: a ~1-minute smoke run of the same pipeline. */
@@ -55,10 +62,35 @@ const PROFILE = values.quick
 const HEAVY_MS = 250
 const HEAVY_MAX_S = 15
 
+/** Distinct large queries of the memory probe, and the growth of workerd's RSS they may cause. */
+const MEMORY_QUERIES = Number(process.env.MEMORY_QUERIES ?? 4_200)
+const MEMORY_MAX_GROWTH_MB = 48
+
 const log = (message: string) => console.error(`[bench] ${message}`)
 const started = performance.now()
 const tmp = await mkdtemp(join(tmpdir(), 'dateline-bench-'))
 const compat = await compatibilityDate()
+
+const memoryProbe = async (source: string) => {
+  log(`memory: ${MEMORY_QUERIES} distinct large queries against the production bundle`)
+  const result = await measureMemory(
+    { name: 'app', source },
+    compat,
+    SHIPPED_TARGET.timelineId,
+    MEMORY_QUERIES,
+  )
+  return memoryTable(result, MEMORY_MAX_GROWTH_MB)
+}
+
+if (values.memory) {
+  try {
+    const shipped = await shippedVariant(tmp)
+    console.log(await memoryProbe(await readFile(shipped.bundle.scriptPath, 'utf8')))
+  } finally {
+    await rm(tmp, { recursive: true, force: true })
+  }
+  process.exit(0)
+}
 
 try {
   log(`building the production bundle and ${PROFILE.sizes.join(', ')}-event variants in ${tmp}`)
@@ -138,6 +170,8 @@ try {
     await runtime.dispose()
   }
 
+  const memory = await memoryProbe(apps[0]!.source)
+
   const profiles: string[] = []
   if (PROFILE.profile) {
     log('profiling inside workerd')
@@ -216,6 +250,10 @@ try {
     '### Bundle and start-up',
     '',
     sizeTable(sizes),
+    '',
+    `### Memory under distinct large queries (production bundle, workerd RSS, cache budget 16 MB)`,
+    '',
+    memory,
     '',
     '### Embed page weight',
     '',

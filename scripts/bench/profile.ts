@@ -30,7 +30,7 @@ export interface ProfileShare {
 }
 
 /** CDP over the inspector's WebSocket: just enough to start and stop the profiler. */
-const connect = async (url: URL) => {
+export const connect = async (url: URL) => {
   const ws = new WebSocket(url)
   await new Promise((resolve, reject) => {
     ws.onopen = resolve

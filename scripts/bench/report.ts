@@ -7,6 +7,7 @@ import type { Comparison } from './load.ts'
 import { median } from './load.ts'
 import type { PageWeight } from './embed-weight.ts'
 import { TIMELINEJS_GZIP_KB } from './embed-weight.ts'
+import type { MemoryComparison, MemoryResult } from './memory.ts'
 import type { ProfileShare } from './profile.ts'
 
 export interface RouteRow {
@@ -122,3 +123,22 @@ export const profileTable = (title: string, shares: readonly ProfileShare[], top
       .map((s) => `${(s.share * 100).toFixed(1)}% ${s.module}`)
       .join(' · '),
   ].join('\n')
+
+/** Growth of workerd's resident memory under distinct large queries, against the floor. */
+export const memoryTable = ({ app, floor }: MemoryComparison, maxGrowthMb: number): string => {
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+  const row = (name: string, m: MemoryResult) =>
+    `| ${name} | ${m.queries} | ${mb(m.servedBytes)} | ${mb(m.beforeBytes)} | ${mb(m.afterGcBytes)} | ${mb(m.afterGcBytes - m.beforeBytes)} | ${mb(m.heapUsedBytes)} |`
+  const own = app.afterGcBytes - app.beforeBytes - (floor.afterGcBytes - floor.beforeBytes)
+  const held = Math.max(own, app.heapUsedBytes)
+  return [
+    '| Worker | distinct queries | served | RSS before | RSS after (full GC) | RSS growth | V8 heap in use after GC |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    row('Dateline (production bundle)', app),
+    row('floor: constant bodies of the same mean size', floor),
+    '',
+    `Dateline's own growth: ${mb(own)} over the floor; V8 heap held after GC: ${mb(app.heapUsedBytes)}. ` +
+      `Target ≤ ${maxGrowthMb} MB: ${held <= maxGrowthMb * 1024 * 1024 ? 'met' : 'missed'}. ` +
+      `Statuses: ${JSON.stringify(app.statuses)}.`,
+  ].join('\n')
+}

@@ -74,14 +74,12 @@ const list = <T extends z.ZodMiniType<string, string>>(name: string, item: T, ac
             .filter(Boolean),
         ),
       ),
-      z
-        .array(item)
-        .check(
-          z.minLength(1, { error: `"${name}" is empty; it accepts ${accepts}` }),
-          z.maxLength(MAX_LIST_VALUES, {
-            error: `"${name}" accepts at most ${MAX_LIST_VALUES} values`,
-          }),
-        ),
+      z.array(item).check(
+        z.minLength(1, { error: `"${name}" is empty; it accepts ${accepts}` }),
+        z.maxLength(MAX_LIST_VALUES, {
+          error: `"${name}" accepts at most ${MAX_LIST_VALUES} values`,
+        }),
+      ),
     )
     .check(z.describe(`${accepts}; comma-separated or repeated values are OR-ed`))
 
