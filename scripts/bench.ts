@@ -106,7 +106,7 @@ try {
   )
   const probe = await startRuntime(apps, compat)
   const prepared: PreparedVariant[] = []
-  let embed: Awaited<ReturnType<typeof embedWeight>>
+  let embed: Awaited<ReturnType<typeof embedWeight>> | undefined
   let embedNote: string | undefined
   try {
     for (const v of variants) prepared.push(await prepareVariant(probe.urls.get(v.key)!, v))

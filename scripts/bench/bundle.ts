@@ -14,10 +14,14 @@ const run = promisify(execFile)
 
 export const ROOT = new URL('../../', import.meta.url).pathname
 export const WRANGLER = join(ROOT, 'node_modules/wrangler/bin/wrangler.js')
-/** Quiet, offline, non-interactive wrangler. */
+/**
+ * Quiet, offline, non-interactive wrangler: no metrics, and no fetch of the `Request.cf`
+ * placeholder from workers.cloudflare.com, which fails with a stack trace on a machine offline.
+ */
 export const WRANGLER_ENV = {
   ...process.env,
   WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
   CI: '1',
   NO_COLOR: '1',
 }

@@ -3,9 +3,8 @@
  * What the embed page costs a site that frames it: every request a real browser (headless
  * Chromium) makes to show it, and their bytes raw and gzip-compressed, as an edge would send them.
  */
-import { existsSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
-import { CHROMIUM_PATH, launchChromium } from '../lib/chromium.ts'
+import { launchChromium } from '../lib/chromium.ts'
 
 /**
  * TimelineJS3's script and style, gzip, before fonts: the documented reference figure (about
@@ -24,10 +23,8 @@ export interface PageWeight {
 /**
  * Loads `url` in headless Chromium and weighs everything it fetched.
  * @example const w = await embedWeight(new URL('/embed/wang-yi-moscow-2023', appUrl))
- * @returns `undefined` when Chromium is not installed.
  */
-export const embedWeight = async (url: URL): Promise<PageWeight | undefined> => {
-  if (!existsSync(CHROMIUM_PATH)) return undefined
+export const embedWeight = async (url: URL): Promise<PageWeight> => {
   const browser = await launchChromium()
   try {
     const page = await browser.newPage()
