@@ -5,6 +5,7 @@
  * works (it submits to `/` and the server renders the same snippets), so this only saves trips.
  * Inlined in the page and allowed by its SHA-256 in the CSP.
  */
+import { GENERATOR_OPTIONS } from '../embed/options.ts'
 import { snippets, type EmbedOptions } from '../views/landing/snippets.ts'
 
 const form = document.querySelector<HTMLFormElement>('#generator')
@@ -15,17 +16,10 @@ const field = (name: string): string => {
   return element?.value ?? ''
 }
 
-const read = (): EmbedOptions => ({
-  timeline: field('timeline'),
-  theme: field('theme'),
-  lang: field('lang'),
-  from: field('from'),
-  to: field('to'),
-  actor: field('actor'),
-  kind: field('kind'),
-  tag: field('tag'),
-  q: field('q'),
-})
+const read = (): EmbedOptions =>
+  Object.fromEntries(
+    ['timeline', ...GENERATOR_OPTIONS].map((name) => [name, field(name)]),
+  ) as EmbedOptions
 
 let timer: ReturnType<typeof setTimeout> | undefined
 

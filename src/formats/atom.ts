@@ -20,6 +20,7 @@ import {
   reviewedInstant,
 } from './common.ts'
 import type { FormatInput } from './common.ts'
+import { docsPath } from '../urls.ts'
 
 export const ATOM_NS = 'http://www.w3.org/2005/Atom'
 export const GEORSS_NS = 'http://www.georss.org/georss'
@@ -55,9 +56,10 @@ const entry = (e: ResolvedEvent, input: FormatInput, updated: string): string =>
     ),
     `<summary type="text">${escapeXml(e.summary)}</summary>`,
     `<content type="html">${escapeXml(contentHtml(e))}</content>`,
-    `<category term="${escapeXml(e.kind)}" scheme="${escapeXml(`${input.origin}/docs#kind`)}"/>`,
+    `<category term="${escapeXml(e.kind)}" scheme="${escapeXml(`${input.origin}${docsPath('kind')}`)}"/>`,
     ...e.tags.map(
-      (t) => `<category term="${escapeXml(t)}" scheme="${escapeXml(`${input.origin}/docs#tag`)}"/>`,
+      (t) =>
+        `<category term="${escapeXml(t)}" scheme="${escapeXml(`${input.origin}${docsPath('tag')}`)}"/>`,
     ),
     ...e.participants.map(
       (p) => `<contributor><name>${escapeXml(p.actor.name)}</name></contributor>`,

@@ -11,6 +11,7 @@
 import type { ResolvedEvent } from '../model/dataset.ts'
 import { citationLines, embedUrl, eventApiUrl, eventUrl, reviewedInstant } from './common.ts'
 import type { FormatInput } from './common.ts'
+import { docsPath } from '../urls.ts'
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1'
 
@@ -27,7 +28,7 @@ const item = (e: ResolvedEvent, input: FormatInput, modified: string) => {
     tags: [e.kind, ...e.tags],
     language: input.timeline.language,
     _dateline: {
-      about: `${input.origin}/docs#formats`,
+      about: `${input.origin}${docsPath('formats')}`,
       id: e.id,
       date: e.date,
       status: e.status,

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import {
   ACTOR_TYPES,
+  canonicalLocale,
   EVENT_KINDS,
   EVENT_STATUSES,
   ID_PATTERN,
@@ -106,7 +107,10 @@ export const Timeline = z
     id: Id,
     title: z.string().min(3).max(200),
     description: z.string().min(10).max(2000),
-    language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 tag'),
+    language: z
+      .string()
+      .refine((tag) => canonicalLocale(tag) === tag, 'must be a BCP 47 tag in canonical form')
+      .describe('BCP 47 language tag of the texts, in canonical form: "en", "de-AT", "zh-Hant"'),
     lastReviewed: PartialDate,
     attribution: z.string().min(3),
     sources: z.array(Source).min(1),

@@ -74,14 +74,12 @@ const list = <T extends z.ZodMiniType<string, string>>(name: string, item: T, ac
             .filter(Boolean),
         ),
       ),
-      z
-        .array(item)
-        .check(
-          z.minLength(1, { error: `"${name}" is empty; it accepts ${accepts}` }),
-          z.maxLength(MAX_LIST_VALUES, {
-            error: `"${name}" accepts at most ${MAX_LIST_VALUES} values`,
-          }),
-        ),
+      z.array(item).check(
+        z.minLength(1, { error: `"${name}" is empty; it accepts ${accepts}` }),
+        z.maxLength(MAX_LIST_VALUES, {
+          error: `"${name}" accepts at most ${MAX_LIST_VALUES} values`,
+        }),
+      ),
     )
     .check(z.describe(`${accepts}; comma-separated or repeated values are OR-ed`))
 
@@ -137,13 +135,12 @@ export const eventFilterShape = {
 }
 
 const LIMIT_ERROR = `"limit" accepts a whole number from 1 to ${MAX_LIMIT}`
+/** `limit`, given once: a whole number from 1 to MAX_LIMIT. The API's page size, the embed's cap. */
+export const limitNumber = z
+  .pipe(single('limit').check(z.regex(/^\d{1,4}$/, { error: LIMIT_ERROR })), z.transform(Number))
+  .check(z.refine((n: number) => n >= 1 && n <= MAX_LIMIT, { error: LIMIT_ERROR }))
 const limit = z.optional(
-  z
-    .pipe(single('limit').check(z.regex(/^\d{1,4}$/, { error: LIMIT_ERROR })), z.transform(Number))
-    .check(
-      z.refine((n: number) => n >= 1 && n <= MAX_LIMIT, { error: LIMIT_ERROR }),
-      z.describe(`Page size, ${DEFAULT_LIMIT} by default, at most ${MAX_LIMIT}`),
-    ),
+  limitNumber.check(z.describe(`Page size, ${DEFAULT_LIMIT} by default, at most ${MAX_LIMIT}`)),
 )
 
 /** `GET /v1/timelines/{id}/events`: filters, sort, sparse fieldsets, paging and format. */

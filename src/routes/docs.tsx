@@ -8,7 +8,7 @@ import { openApiDocument, type OpenApiDocument } from '../http/openapi.ts'
 import { NoQuery } from '../query/schema.ts'
 import { validQuery } from '../http/validate.ts'
 import { sendJson } from '../http/json.ts'
-import { renderPage } from '../views/docs/layout.tsx'
+import { renderPage } from '../views/render.ts'
 import { DocsPage } from '../views/docs/docs-page.tsx'
 import { sendPage } from '../http/html.ts'
 

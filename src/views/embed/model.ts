@@ -5,8 +5,9 @@
  */
 import type { IndexedEvent, IndexedTimeline } from '../../model/dataset.ts'
 import type { EventKind } from '../../model/schema.ts'
-import type { EmbedQuery, Theme } from '../../query/embed-schema.ts'
-import { embedPath } from '../../query/embed-url.ts'
+import type { Theme } from '../../embed/options.ts'
+import type { EmbedQuery } from '../../embed/schema.ts'
+import { embedPath, oembedPath, timelinePath } from '../../urls.ts'
 import { filterEvents } from '../../query/events.ts'
 import { MAX_LIMIT } from '../../query/schema.ts'
 import { fill, stringsFor } from '../../i18n/embed-strings.ts'
@@ -147,7 +148,7 @@ export const embedView = (
     kinds: [...kinds]
       .map(([kind, count]) => ({ kind, label: strings.kinds[kind], count }))
       .sort((a, b) => a.label.localeCompare(b.label, language)),
-    oembedHref: `${options.origin}/oembed?url=${encodeURIComponent(embedUrl)}&format=json`,
-    dataHref: `${options.origin}/v1/timelines/${id}`,
+    oembedHref: `${options.origin}${oembedPath(embedUrl, 'json')}`,
+    dataHref: `${options.origin}${timelinePath(id)}`,
   }
 }
