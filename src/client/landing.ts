@@ -7,6 +7,7 @@
  */
 import { GENERATOR_OPTIONS } from '../embed/options.ts'
 import { snippets, type EmbedOptions } from '../views/landing/snippets.ts'
+import { HOME_PATH } from '../urls.ts'
 
 const form = document.querySelector<HTMLFormElement>('#generator')
 const preview = document.querySelector<HTMLIFrameElement>('#preview')
@@ -41,7 +42,7 @@ const update = () => {
   }, 250)
   const search = new URLSearchParams(new FormData(form) as unknown as Record<string, string>)
   for (const [name, value] of [...search]) if (!value) search.delete(name)
-  history.replaceState(null, '', search.size ? `/?${search}` : '/')
+  history.replaceState(null, '', search.size ? `${HOME_PATH}?${search}` : HOME_PATH)
 }
 
 form?.addEventListener('input', update)

@@ -9,12 +9,12 @@ import { ID_PATTERN } from '../model/vocabulary.ts'
 import { EmbedQuery, queryInput } from './schema.ts'
 
 /** A recognised URL: the timeline, and the embed options it carries. */
-export interface EmbeddableUrl {
+interface EmbeddableUrl {
   timelineId: string
   query: EmbedQuery
 }
 
-export type UrlVerdict =
+type UrlVerdict =
   | { ok: true; url: EmbeddableUrl }
   /** Not one of our timeline or embed URLs: 404. */
   | { ok: false; reason: 'foreign' }

@@ -36,7 +36,7 @@ export const EmbedQuery = z.object({
 export type EmbedQuery = z.output<typeof EmbedQuery>
 
 /** Largest iframe size a consumer may ask for. */
-export const MAX_OEMBED_SIZE = 10_000
+const MAX_OEMBED_SIZE = 10_000
 const sizeError = (name: string) => `"${name}" accepts a whole number from 1 to ${MAX_OEMBED_SIZE}`
 const size = (name: string) =>
   z.optional(

@@ -9,7 +9,7 @@ import { escapeAttr } from '../embed/options.ts'
 import { embedPath, eventPath, eventPermalinkPath } from '../urls.ts'
 
 /** Absolute URLs of the page being serialized and its neighbours (RFC 5005 for feeds). */
-export interface FormatLinks {
+interface FormatLinks {
   self: string
   first: string
   next?: string

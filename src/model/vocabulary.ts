@@ -10,7 +10,7 @@ export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 export const PARTIAL_DATE_PATTERN = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/
 
 /** Longest language tag accepted; real BCP 47 tags are far shorter. */
-export const MAX_LANG_LENGTH = 64
+const MAX_LANG_LENGTH = 64
 
 /**
  * The one language-tag check: the canonical form of a BCP 47 tag, or `undefined` when it is not

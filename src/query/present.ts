@@ -17,7 +17,7 @@ import {
 } from '../urls.ts'
 
 /** Picks the requested fields of an event (sparse fieldsets); `id` is always kept. */
-export const pickFields = (
+const pickFields = (
   event: ResolvedEvent,
   fields: readonly EventField[] | undefined,
 ): Partial<ResolvedEvent> => {

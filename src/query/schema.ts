@@ -19,8 +19,8 @@ import { partialDateRange } from '../model/dates.ts'
 export const DEFAULT_LIMIT = 50
 export const MAX_LIMIT = 500
 /** Longest accepted value of one parameter: enough for any real query, short enough to stay cheap. */
-export const MAX_PARAM_LENGTH = 256
-export const MAX_LIST_VALUES = 20
+const MAX_PARAM_LENGTH = 256
+const MAX_LIST_VALUES = 20
 
 /** The representations an event query can be answered in. */
 export const FORMATS = [

@@ -7,7 +7,7 @@ import type { Child } from 'hono/jsx'
 import { PAGE_CSS } from './styles.ts'
 import { API_INDEX_PATH, docsPath, HOME_PATH, OPENAPI_PATH } from '../../urls.ts'
 
-export interface LayoutProps {
+interface LayoutProps {
   title: string
   description: string
   /** Extra elements for `<head>` (e.g. oEmbed discovery). */

@@ -7,7 +7,7 @@ import type { EmbedStrings } from '../../i18n/embed-strings.ts'
 import type { Theme } from '../../embed/options.ts'
 import { EmbedLayout } from './layout.tsx'
 
-export interface ErrorPageProps {
+interface ErrorPageProps {
   lang: string
   theme: Theme
   strings: EmbedStrings

@@ -8,7 +8,7 @@ import { raw } from 'hono/html'
 import { EMBED_CSS, EMBED_JS } from '../../generated/client-assets.ts'
 import type { Theme } from '../../embed/options.ts'
 
-export interface EmbedLayoutProps {
+interface EmbedLayoutProps {
   lang: string
   theme: Theme
   title: string

@@ -14,7 +14,7 @@ import { fill, stringsFor } from '../../i18n/embed-strings.ts'
 import type { EmbedStrings } from '../../i18n/embed-strings.ts'
 import { formatDay, formatEventDate } from './dates.ts'
 
-export interface CitationView {
+interface CitationView {
   quote: string
   url: string
   headline: string
@@ -66,7 +66,7 @@ export interface EmbedView {
   dataHref: string
 }
 
-export interface EmbedViewOptions {
+interface EmbedViewOptions {
   /** The origin the page is served from, for absolute links. */
   origin: string
 }

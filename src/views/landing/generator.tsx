@@ -6,6 +6,7 @@
  */
 import type { Theme } from '../../embed/options.ts'
 import { snippets, type EmbedOptions } from './snippets.ts'
+import { HOME_PATH } from '../../urls.ts'
 
 export interface Choice {
   value: string
@@ -34,7 +35,7 @@ const THEME_CHOICES: Choice[] = Object.entries(THEME_LABELS).map(([value, label]
   label,
 }))
 
-export const LANG_CHOICES: Choice[] = [
+const LANG_CHOICES: Choice[] = [
   { value: '', label: 'Timeline’s language' },
   { value: 'en', label: 'English' },
   { value: 'de', label: 'Deutsch' },
@@ -117,7 +118,7 @@ export const Generator = (props: GeneratorProps) => {
         </p>
       ) : null}
       <div class="grid">
-        <form id="generator" method="get" action="/">
+        <form id="generator" method="get" action={HOME_PATH}>
           <fieldset>
             <legend>Options</legend>
             <Select

@@ -14,12 +14,12 @@ import {
   OPENAPI_PATH,
 } from '../../urls.ts'
 
-export interface FormatLink {
+interface FormatLink {
   label: string
   href: string
 }
 
-export interface LandingPageProps extends GeneratorProps {
+interface LandingPageProps extends GeneratorProps {
   /** The timeline shown live at the top. */
   featured: { id: string; title: string; description: string; eventCount: number }
   formats: FormatLink[]

@@ -27,11 +27,11 @@ const trimmed = (options: EmbedOptions): Record<GeneratorOption, string> =>
  * Absolute URL of the embed page for these options: the canonical embed URL, as the Worker makes.
  * @example embedUrl('https://d.example', opts) // 'https://d.example/embed/wang-yi-moscow-2023?theme=dark'
  */
-export const embedUrl = (origin: string, options: EmbedOptions): string =>
+const embedUrl = (origin: string, options: EmbedOptions): string =>
   `${origin}${embedPath(options.timeline, trimmed(options))}`
 
 /** The three embed codes for a set of options. */
-export interface Snippets {
+interface Snippets {
   iframe: string
   script: string
   oembed: string
