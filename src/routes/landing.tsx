@@ -12,6 +12,7 @@ import {
   EMBED_SELECTION_OPTIONS,
   GENERATOR_OPTIONS,
   THEMES,
+  type GeneratorOption,
 } from '../embed/options.ts'
 import { EmbedQuery } from '../embed/schema.ts'
 import { FORMAT_SPECS } from '../formats/registry.ts'
@@ -29,7 +30,7 @@ export const FEATURED_TIMELINE = 'wang-yi-moscow-2023'
 const BLANK: EmbedOptions = {
   timeline: FEATURED_TIMELINE,
   ...(Object.fromEntries(GENERATOR_OPTIONS.map((name) => [name, ''])) as Record<
-    (typeof GENERATOR_OPTIONS)[number],
+    GeneratorOption,
     string
   >),
   theme: DEFAULT_THEME,
