@@ -1,9 +1,10 @@
 /**
  * @module scripts/build-client
- * Compiles the browser code in `src/client/` with esbuild (minified IIFEs, plus the minified
- * embed stylesheet) and writes `src/generated/client-assets.ts`: the exact strings the Worker
- * inlines or serves, and the sha256 CSP hashes of the inline ones. Hashing here, at build time,
- * keeps the embed's CSP strict (`script-src 'sha256-…'`) at no cost per request.
+ * Compiles the browser code in `src/client/` with esbuild (minified IIFEs: the embed page's script,
+ * the widget, the landing page's generator; plus the minified embed stylesheet) and writes
+ * `src/generated/client-assets.ts`: the exact strings the Worker inlines or serves, and the sha256
+ * CSP hashes of the embed's inline ones. Hashing here, at build time, keeps the embed's CSP strict
+ * (`script-src 'sha256-…'`) at no cost per request.
  *
  * Usage: node scripts/build-client.ts
  */
@@ -41,15 +42,17 @@ const style = async (file: string): Promise<string> => {
 const cspHash = (text: string): string =>
   `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
 
-const [embedJs, widgetJs, embedCss] = await Promise.all([
+const [embedJs, widgetJs, landingJs, embedCss] = await Promise.all([
   script('embed.ts'),
   script('widget.ts'),
+  script('landing.ts'),
   style('embed.css'),
 ])
 
 // Inlined text must not be able to close its element or open a comment in the HTML parser.
 for (const [name, text, tag] of [
   ['embed.ts', embedJs, 'script'],
+  ['landing.ts', landingJs, 'script'],
   ['embed.css', embedCss, 'style'],
 ] as const) {
   if (new RegExp(`</${tag}|<!--`, 'i').test(text)) {
@@ -72,6 +75,8 @@ export const EMBED_CSS = ${JSON.stringify(embedCss)}
 export const EMBED_CSS_HASH = ${JSON.stringify(cspHash(embedCss))}
 /** Minified widget served at /embed.js. */
 export const WIDGET_JS = ${JSON.stringify(widgetJs)}
+/** Minified landing page script (the live embed-code generator), inlined in a <script>. */
+export const LANDING_JS = ${JSON.stringify(landingJs)}
 `
 await mkdir(dirname(OUT), { recursive: true })
 const previous = await readFile(OUT, 'utf8').catch(() => '')
@@ -79,5 +84,6 @@ const previous = await readFile(OUT, 'utf8').catch(() => '')
 if (previous !== module) await writeFile(OUT, module)
 const kb = (s: string) => `${(Buffer.byteLength(s) / 1024).toFixed(1)} KB`
 console.log(
-  `✓ client assets: embed.js ${kb(embedJs)}, embed.css ${kb(embedCss)}, widget ${kb(widgetJs)} → ${OUT}`,
+  `✓ client assets: embed.js ${kb(embedJs)}, embed.css ${kb(embedCss)}, widget ${kb(widgetJs)}, ` +
+    `landing.js ${kb(landingJs)} → ${OUT}`,
 )

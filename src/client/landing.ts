@@ -5,7 +5,9 @@
  * works (it submits to `/` and the server renders the same snippets), so this only saves trips.
  * Inlined in the page and allowed by its SHA-256 in the CSP.
  */
+import { GENERATOR_OPTIONS } from '../embed/options.ts'
 import { snippets, type EmbedOptions } from '../views/landing/snippets.ts'
+import { HOME_PATH } from '../urls.ts'
 
 const form = document.querySelector<HTMLFormElement>('#generator')
 const preview = document.querySelector<HTMLIFrameElement>('#preview')
@@ -15,17 +17,10 @@ const field = (name: string): string => {
   return element?.value ?? ''
 }
 
-const read = (): EmbedOptions => ({
-  timeline: field('timeline'),
-  theme: field('theme'),
-  lang: field('lang'),
-  from: field('from'),
-  to: field('to'),
-  actor: field('actor'),
-  kind: field('kind'),
-  tag: field('tag'),
-  q: field('q'),
-})
+const read = (): EmbedOptions =>
+  Object.fromEntries(
+    ['timeline', ...GENERATOR_OPTIONS].map((name) => [name, field(name)]),
+  ) as EmbedOptions
 
 let timer: ReturnType<typeof setTimeout> | undefined
 
@@ -47,7 +42,7 @@ const update = () => {
   }, 250)
   const search = new URLSearchParams(new FormData(form) as unknown as Record<string, string>)
   for (const [name, value] of [...search]) if (!value) search.delete(name)
-  history.replaceState(null, '', search.size ? `/?${search}` : '/')
+  history.replaceState(null, '', search.size ? `${HOME_PATH}?${search}` : HOME_PATH)
 }
 
 form?.addEventListener('input', update)

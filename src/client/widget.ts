@@ -10,20 +10,19 @@
  * <script async src="https://dateline.example/embed.js"></script>
  */
 
-import { EMBED_OPTIONS } from '../query/embed-options.ts'
+import { EMBED_OPTIONS, type EmbedOptionValues } from '../embed/options.ts'
 import { ID_PATTERN } from '../model/vocabulary.ts'
+import { EMBED_PREFIX, embedPath, WIDGET_PATH } from '../urls.ts'
 
-/** Options passed through to the embed page's query string, as data-* or attributes. */
-const OPTIONS = EMBED_OPTIONS
 const MIN_HEIGHT = 150
 const MAX_HEIGHT = 20000
 const ID = ID_PATTERN
 
 // currentScript is null only in odd loaders; then the first script tag that looks like ours.
 const script = (document.currentScript ??
-  document.querySelector('script[src$="/embed.js"]')) as HTMLScriptElement | null
+  document.querySelector(`script[src$="${WIDGET_PATH}"]`)) as HTMLScriptElement | null
 const ORIGIN = new URL(script?.src || '/', location.href).origin
-const EMBED = `${ORIGIN}/embed/`
+const EMBED = ORIGIN + EMBED_PREFIX
 const KEY = `dateline:${ORIGIN}`
 const w = window as unknown as Record<string, (() => void) | undefined>
 
@@ -53,17 +52,17 @@ const adopt = (frame: HTMLIFrameElement) => {
   frame.addEventListener('load', () => measure(frame))
 }
 
-/** Replaces a placeholder's content with the embed iframe. */
+/**
+ * Replaces a placeholder's content with the embed iframe, at the canonical embed URL of its
+ * options (data-* or attributes), so it shares one cached page with every other way of embedding.
+ */
 const mount = (host: HTMLElement, id: string | null, option: (name: string) => string | null) => {
   if (host.dataset.datelineMounted || !id || !ID.test(id)) return
   host.dataset.datelineMounted = '1'
-  const src = new URL(EMBED + id)
-  for (const name of OPTIONS) {
-    const value = option(name)
-    if (value) src.searchParams.set(name, value)
-  }
+  const values: EmbedOptionValues = {}
+  for (const name of EMBED_OPTIONS) values[name] = option(name) ?? undefined
   const frame = document.createElement('iframe')
-  frame.src = src.href
+  frame.src = ORIGIN + embedPath(id, values)
   const title = option('title')
   frame.title = title || `Timeline ${id}`
   if (title) frame.dataset.datelineTitled = '1'

@@ -20,10 +20,11 @@ import {
   reviewedInstant,
 } from './common.ts'
 import type { FormatInput } from './common.ts'
+import { docsPath, HOME_PATH } from '../urls.ts'
 
-export const ATOM_NS = 'http://www.w3.org/2005/Atom'
-export const GEORSS_NS = 'http://www.georss.org/georss'
-export const DCTERMS_NS = 'http://purl.org/dc/terms/'
+const ATOM_NS = 'http://www.w3.org/2005/Atom'
+const GEORSS_NS = 'http://www.georss.org/georss'
+const DCTERMS_NS = 'http://purl.org/dc/terms/'
 
 /** DCMI Period (https://www.dublincore.org/specifications/dublin-core/dcmi-period/). */
 const period = (e: ResolvedEvent) =>
@@ -55,9 +56,10 @@ const entry = (e: ResolvedEvent, input: FormatInput, updated: string): string =>
     ),
     `<summary type="text">${escapeXml(e.summary)}</summary>`,
     `<content type="html">${escapeXml(contentHtml(e))}</content>`,
-    `<category term="${escapeXml(e.kind)}" scheme="${escapeXml(`${input.origin}/docs#kind`)}"/>`,
+    `<category term="${escapeXml(e.kind)}" scheme="${escapeXml(`${input.origin}${docsPath('kind')}`)}"/>`,
     ...e.tags.map(
-      (t) => `<category term="${escapeXml(t)}" scheme="${escapeXml(`${input.origin}/docs#tag`)}"/>`,
+      (t) =>
+        `<category term="${escapeXml(t)}" scheme="${escapeXml(`${input.origin}${docsPath('tag')}`)}"/>`,
     ),
     ...e.participants.map(
       (p) => `<contributor><name>${escapeXml(p.actor.name)}</name></contributor>`,
@@ -88,9 +90,9 @@ export const toAtom = (input: FormatInput): string => {
     `<title type="text">${escapeXml(timeline.title)}</title>`,
     `<subtitle type="text">${escapeXml(timeline.description)}</subtitle>`,
     `<updated>${updated}</updated>`,
-    `<author><name>Dateline</name><uri>${escapeXml(input.origin)}/</uri></author>`,
+    `<author><name>Dateline</name><uri>${escapeXml(input.origin + HOME_PATH)}</uri></author>`,
     `<rights type="text">${escapeXml(timeline.attribution)}</rights>`,
-    `<generator uri="${escapeXml(input.origin)}/">Dateline</generator>`,
+    `<generator uri="${escapeXml(input.origin + HOME_PATH)}">Dateline</generator>`,
     ...link('self', links.self),
     ...link('alternate', embedUrl(input.origin, timeline.id), 'text/html'),
     ...link('first', links.first),

@@ -5,9 +5,11 @@
  */
 import { isoDay, partialDateRange } from '../model/dates.ts'
 import type { ResolvedEvent, TimelineMeta } from '../model/dataset.ts'
+import { escapeAttr } from '../embed/options.ts'
+import { embedPath, eventPath, eventPermalinkPath } from '../urls.ts'
 
 /** Absolute URLs of the page being serialized and its neighbours (RFC 5005 for feeds). */
-export interface FormatLinks {
+interface FormatLinks {
   self: string
   first: string
   next?: string
@@ -27,8 +29,11 @@ export interface FormatInput {
   sort?: 'asc' | 'desc'
 }
 
-/** The embed page of a timeline. */
-export const embedUrl = (origin: string, timelineId: string) => `${origin}/embed/${timelineId}`
+/**
+ * The embed page of a timeline.
+ * @example embedUrl('https://x.test', 'wang-yi-moscow-2023') // 'https://x.test/embed/wang-yi-moscow-2023'
+ */
+export const embedUrl = (origin: string, timelineId: string) => `${origin}${embedPath(timelineId)}`
 
 /**
  * The event's deep link on the embed page: what people should open.
@@ -36,11 +41,15 @@ export const embedUrl = (origin: string, timelineId: string) => `${origin}/embed
  * // 'https://x.test/embed/wang-yi-moscow-2023#event-biden-visits-kyiv'
  */
 export const eventUrl = (origin: string, timelineId: string, eventId: string) =>
-  `${embedUrl(origin, timelineId)}#event-${eventId}`
+  `${origin}${eventPermalinkPath(timelineId, eventId)}`
 
-/** The event in the API: a stable identifier for feed entries. */
+/**
+ * The event in the API: a stable identifier for feed entries.
+ * @example eventApiUrl('https://x.test', 'wang-yi-moscow-2023', 'biden-visits-kyiv')
+ * // 'https://x.test/v1/timelines/wang-yi-moscow-2023/events/biden-visits-kyiv'
+ */
 export const eventApiUrl = (origin: string, timelineId: string, eventId: string) =>
-  `${origin}/v1/timelines/${timelineId}/events/${eventId}`
+  `${origin}${eventPath(timelineId, eventId)}`
 
 /** First and last day (ISO YYYY-MM-DD, inclusive) an event's date covers at its precision. */
 export const eventDays = (event: ResolvedEvent): { first: string; last: string } => {
@@ -77,24 +86,15 @@ export const displayDate = (event: ResolvedEvent): string =>
   event.date.display ??
   (event.date.end ? `${event.date.start} – ${event.date.end}` : event.date.start)
 
-const XML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-}
-
 /**
  * Escapes text for XML/HTML element content and double-quoted attribute values (the only quoting
- * used here, so `'` stays as is), and drops the characters XML 1.0 forbids (they cannot be
- * escaped, only removed).
+ * used here, so `'` stays as is) with the one attribute escaper, after dropping the characters
+ * XML 1.0 forbids (they cannot be escaped, only removed).
  * @example escapeXml('a < b & "c"') // 'a &lt; b &amp; &quot;c&quot;'
  */
 export const escapeXml = (text: string): string =>
-  text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[&<>"]/g, (ch) => XML_ESCAPES[ch]!)
+  // eslint-disable-next-line no-control-regex
+  escapeAttr(text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ''))
 
 /** The event's citations as one line each: “quote” — Publisher, “Headline”. */
 export const citationLines = (event: ResolvedEvent): string[] =>

@@ -15,7 +15,7 @@ import type { ResolvedEvent } from '../model/dataset.ts'
 import { eventUrl } from './common.ts'
 import type { FormatInput } from './common.ts'
 
-export const CSV_LIST_SEPARATOR = '|'
+const CSV_LIST_SEPARATOR = '|'
 const CRLF = '\r\n'
 
 /** Column name → value of an event. */
@@ -48,7 +48,7 @@ const COLUMNS: readonly (readonly [string, (e: ResolvedEvent, input: FormatInput
 ]
 
 /** The header row's names, in order. */
-export const CSV_COLUMNS: readonly string[] = COLUMNS.map(([name]) => name)
+const CSV_COLUMNS: readonly string[] = COLUMNS.map(([name]) => name)
 
 /**
  * Quotes a field when RFC 4180 requires it (comma, quote, CR or LF) by doubling inner quotes.

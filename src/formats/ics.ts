@@ -15,9 +15,9 @@ import type { EventStatus } from '../model/schema.ts'
 import { citationLines, eventDays, eventUrl, exclusiveEndDay, reviewedInstant } from './common.ts'
 import type { FormatInput } from './common.ts'
 
-export const ICS_PRODID = '-//Dateline//Dateline event timelines//EN'
+const ICS_PRODID = '-//Dateline//Dateline event timelines//EN'
 /** RFC 5545 §3.1: lines longer than 75 octets, excluding the line break, are folded. */
-export const ICS_MAX_LINE_OCTETS = 75
+const ICS_MAX_LINE_OCTETS = 75
 const CRLF = '\r\n'
 
 /** Confirmed when the source says it happened or was scheduled; the rest is tentative. */

@@ -11,8 +11,9 @@
 import type { ResolvedEvent } from '../model/dataset.ts'
 import { citationLines, embedUrl, eventApiUrl, eventUrl, reviewedInstant } from './common.ts'
 import type { FormatInput } from './common.ts'
+import { docsPath, HOME_PATH } from '../urls.ts'
 
-export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1'
+const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1'
 
 const item = (e: ResolvedEvent, input: FormatInput, modified: string) => {
   const source = e.citations[0]?.source
@@ -27,7 +28,7 @@ const item = (e: ResolvedEvent, input: FormatInput, modified: string) => {
     tags: [e.kind, ...e.tags],
     language: input.timeline.language,
     _dateline: {
-      about: `${input.origin}/docs#formats`,
+      about: `${input.origin}${docsPath('formats')}`,
       id: e.id,
       date: e.date,
       status: e.status,
@@ -61,7 +62,7 @@ export const toJsonFeed = (input: FormatInput): string => {
     feed_url: input.links.self,
     description: input.timeline.description,
     ...(input.links.next ? { next_url: input.links.next } : {}),
-    authors: [{ name: 'Dateline', url: `${input.origin}/` }],
+    authors: [{ name: 'Dateline', url: `${input.origin}${HOME_PATH}` }],
     language: input.timeline.language,
     items: input.events.map((e) => item(e, input, modified)),
   })

@@ -18,10 +18,10 @@ import type { Actor, EventStatus } from '../model/schema.ts'
 import { embedUrl, eventUrl } from './common.ts'
 import type { FormatInput } from './common.ts'
 
-export const SCHEMA_ORG = 'https://schema.org'
+const SCHEMA_ORG = 'https://schema.org'
 
 /** Dateline status → schema.org EventStatusType, or none when schema.org has no honest value. */
-export const EVENT_STATUS_TYPES: Record<EventStatus, string | undefined> = {
+const EVENT_STATUS_TYPES: Record<EventStatus, string | undefined> = {
   happened: 'https://schema.org/EventScheduled',
   scheduled: 'https://schema.org/EventScheduled',
   expected: 'https://schema.org/EventScheduled',

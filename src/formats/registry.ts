@@ -114,7 +114,7 @@ export const FORMAT_SPECS: readonly FormatSpec[] = [
 ]
 
 /** Each format's spec. */
-export const FORMAT_BY_NAME: ReadonlyMap<Format, FormatSpec> = new Map(
+const FORMAT_BY_NAME: ReadonlyMap<Format, FormatSpec> = new Map(
   FORMAT_SPECS.map((spec) => [spec.format, spec]),
 )
 

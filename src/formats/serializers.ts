@@ -12,8 +12,6 @@ import { toJsonFeed } from './json-feed.ts'
 import { toJsonLd } from './json-ld.ts'
 import { toTimelineJs } from './timelinejs.ts'
 
-export type { FormatInput, FormatLinks } from './common.ts'
-
 /**
  * Serializers of the non-JSON formats.
  * @example SERIALIZERS.ics({ timeline, events, origin, links, total })

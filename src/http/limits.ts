@@ -15,13 +15,6 @@ export const MAX_URL_LENGTH = 2048
 /** Most query parameters (repeats count) one request may carry; real queries use under 15. */
 export const MAX_QUERY_PARAMS = 32
 
-export interface LimitsOptions {
-  /** Longest absolute URL in characters (default {@link MAX_URL_LENGTH}). */
-  maxUrlLength?: number
-  /** Most `name=value` pairs in the query string (default {@link MAX_QUERY_PARAMS}). */
-  maxQueryParams?: number
-}
-
 /**
  * Percent-decodes one URL component, or returns undefined when it is not valid UTF-8
  * percent-encoding. Hono's own decoding silently keeps such input raw; we would rather say so.
@@ -91,14 +84,11 @@ export const checkUrl = (
  * Refuses oversized or malformed URLs with a problem document (414 or 400). Mount it before the
  * routes, after the middleware that only decorates responses (security headers, CORS), so the
  * refusals carry those headers too.
- * @example app.use(limits({ maxUrlLength: 2048, maxQueryParams: 32 }))
+ * @example app.use(limits())
  */
-export const limits = (options: LimitsOptions = {}): MiddlewareHandler => {
-  const maxUrlLength = options.maxUrlLength ?? MAX_URL_LENGTH
-  const maxQueryParams = options.maxQueryParams ?? MAX_QUERY_PARAMS
-  return async function limits(c: Context, next) {
-    const verdict = checkUrl(c.req.url, maxUrlLength, maxQueryParams)
+export const limits = (): MiddlewareHandler =>
+  async function limits(c: Context, next) {
+    const verdict = checkUrl(c.req.url)
     if (verdict) return problem(c, verdict)
     await next()
   }
-}

@@ -22,7 +22,7 @@ import {
 import type { FormatSpec } from '../formats/registry.ts'
 import { ProblemException } from './problem.ts'
 
-export interface NegotiateOptions {
+interface NegotiateOptions {
   /** The validated `?format=` value. */
   format?: Format
   /** What follows `events.` in the path (`ics`, `feed.json`), if the path had one. */
@@ -45,7 +45,7 @@ const specificity = (range: string, type: string): number => {
  * `application/json;q=0, *\/*` excludes JSON; ties go to the earlier offer.
  * @example preferredMediaType('text/*;q=0.5, text/csv', ['application/json', 'text/csv']) // 'text/csv'
  */
-export const preferredMediaType = (
+const preferredMediaType = (
   accept: string | undefined,
   offered: readonly string[],
 ): string | undefined => {

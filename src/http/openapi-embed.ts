@@ -1,9 +1,9 @@
 /**
  * @module http/openapi-embed
  * The widget's operations in `/openapi.json`: the iframe page, the loader script and oEmbed.
- * Query parameters come from the embed's own zod/mini schemas (src/query/embed-schema.ts).
+ * Query parameters come from the embed's own zod/mini schemas (src/embed/schema.ts).
  */
-import { EmbedQuery, OEmbedQuery } from '../query/embed-schema.ts'
+import { EmbedQuery, OEmbedQuery } from '../embed/schema.ts'
 import { pathParameter, queryParameters } from './openapi-params.ts'
 import { EXAMPLE_ORIGIN, NOT_MODIFIED, ok, problems, type ExampleLink } from './openapi-common.ts'
 import { ref } from './openapi-responses.ts'

@@ -247,5 +247,3 @@ export const RESPONSE_SCHEMAS = {
     html: { ...str, description: 'The iframe and the widget script that sizes it' },
   }),
 } satisfies Record<string, Schema>
-
-export type SchemaName = keyof typeof RESPONSE_SCHEMAS

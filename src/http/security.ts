@@ -18,7 +18,7 @@ import type { MiddlewareHandler } from 'hono'
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'"
 /** Two years, the HSTS preload list's requirement (Observatory: at least six months). */
 export const HSTS = 'max-age=63072000; includeSubDomains'
-export const REFERRER_POLICY = 'strict-origin-when-cross-origin'
+const REFERRER_POLICY = 'strict-origin-when-cross-origin'
 /** Features a timeline never uses, off for the page and anything it frames. */
 export const PERMISSIONS_POLICY =
   'accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), ' +

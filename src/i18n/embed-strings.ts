@@ -255,7 +255,7 @@ const zh: EmbedStrings = {
 
 /** Interface languages, by primary language subtag. */
 export const EMBED_STRINGS: Readonly<Record<string, EmbedStrings>> = { en, de, fr, ru, uk, zh }
-export const FALLBACK_LANGUAGE = 'en'
+const FALLBACK_LANGUAGE = 'en'
 
 /**
  * The interface strings for a canonical locale and the language they are in (English when the

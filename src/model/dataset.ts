@@ -19,7 +19,7 @@ import type {
 } from './schema.ts'
 
 /** A source as events cite it: everything but the path of the local copy. */
-export type SourceRef = Omit<Source, 'text'>
+type SourceRef = Omit<Source, 'text'>
 
 /** An event with its references resolved: the public shape of an event. */
 export interface ResolvedEvent {

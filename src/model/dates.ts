@@ -22,7 +22,7 @@ export interface DayRange {
 }
 
 /** Days since the epoch for a real calendar day, or `undefined` for 2023-02-30 and friends. */
-export const dayNumber = (year: number, month: number, day: number): number | undefined => {
+const dayNumber = (year: number, month: number, day: number): number | undefined => {
   const ms = Date.UTC(year, month - 1, day)
   const check = new Date(ms)
   if (

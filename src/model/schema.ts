@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import {
   ACTOR_TYPES,
+  canonicalLocale,
   EVENT_KINDS,
   EVENT_STATUSES,
   ID_PATTERN,
@@ -17,17 +18,17 @@ import {
 
 export * from './vocabulary.ts'
 
-export const Id = z
+const Id = z
   .string()
   .max(80)
   .regex(ID_PATTERN, 'must be lowercase letters and digits joined by single hyphens')
 
-export const PartialDate = z
+const PartialDate = z
   .string()
   .regex(PARTIAL_DATE_PATTERN, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
   .meta({ examples: ['2023-02-21', '2023-02', '2023'] })
 
-export const Precision = z.enum(PRECISIONS)
+const Precision = z.enum(PRECISIONS)
 
 export const EventDate = z
   .object({
@@ -46,11 +47,11 @@ export const EventKind = z.enum(EVENT_KINDS)
 
 export const EventStatus = z.enum(EVENT_STATUSES)
 
-export const ParticipantRole = z.enum(PARTICIPANT_ROLES)
+const ParticipantRole = z.enum(PARTICIPANT_ROLES)
 
-export const Participant = z.object({ actor: Id, role: ParticipantRole }).strict()
+const Participant = z.object({ actor: Id, role: ParticipantRole }).strict()
 
-export const Citation = z
+const Citation = z
   .object({
     source: Id.describe('Id of one of the timeline’s sources'),
     quote: z
@@ -106,7 +107,10 @@ export const Timeline = z
     id: Id,
     title: z.string().min(3).max(200),
     description: z.string().min(10).max(2000),
-    language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 tag'),
+    language: z
+      .string()
+      .refine((tag) => canonicalLocale(tag) === tag, 'must be a BCP 47 tag in canonical form')
+      .describe('BCP 47 language tag of the texts, in canonical form: "en", "de-AT", "zh-Hant"'),
     lastReviewed: PartialDate,
     attribution: z.string().min(3),
     sources: z.array(Source).min(1),
@@ -154,8 +158,8 @@ export const PlacesFile = z
 export type EventDate = z.infer<typeof EventDate>
 export type EventKind = z.infer<typeof EventKind>
 export type EventStatus = z.infer<typeof EventStatus>
-export type Participant = z.infer<typeof Participant>
-export type Citation = z.infer<typeof Citation>
+type Participant = z.infer<typeof Participant>
+type Citation = z.infer<typeof Citation>
 export type EditorialNote = z.infer<typeof EditorialNote>
 export type TimelineEvent = z.infer<typeof TimelineEvent>
 export type Source = z.infer<typeof Source>

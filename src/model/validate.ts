@@ -23,7 +23,7 @@ export interface DataFile {
   content: unknown
 }
 
-export interface ValidateDatasetOptions {
+interface ValidateDatasetOptions {
   actors: DataFile
   places: DataFile
   timelines: DataFile[]
@@ -38,11 +38,11 @@ export interface ValidDataset {
 }
 
 /** How far (in days) a weekday word in a quote may point from the source's publication date. */
-export const WEEKDAY_WINDOW_DAYS = 6
+const WEEKDAY_WINDOW_DAYS = 6
 const WEEKDAY_WORDS = new RegExp(`\\b(${WEEKDAYS.join('|')})\\b`, 'gi')
 
 /** Collapses runs of whitespace so quotes survive re-wrapping; everything else must match exactly. */
-export const normalizeQuoteText = (text: string): string =>
+const normalizeQuoteText = (text: string): string =>
   text.normalize('NFC').replace(/\s+/g, ' ').trim()
 
 const schemaIssues = (file: string, error: z.ZodError, content: unknown): ValidationIssue[] =>
@@ -82,7 +82,7 @@ const eventDateIssues = (event: TimelineEvent, push: (field: string, msg: string
 }
 
 /** The days an event may have happened on: start's first day to end's (or start's) last day. */
-export const eventDayRange = (event: TimelineEvent): DayRange | undefined => {
+const eventDayRange = (event: TimelineEvent): DayRange | undefined => {
   const start = partialDateRange(event.date.start)
   const end = event.date.end === undefined ? start : partialDateRange(event.date.end)
   return start && end ? { first: start.first, last: end.last } : undefined

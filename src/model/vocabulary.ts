@@ -9,6 +9,25 @@ export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 /** YYYY, YYYY-MM or YYYY-MM-DD. */
 export const PARTIAL_DATE_PATTERN = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/
 
+/** Longest language tag accepted; real BCP 47 tags are far shorter. */
+const MAX_LANG_LENGTH = 64
+
+/**
+ * The one language-tag check: the canonical form of a BCP 47 tag, or `undefined` when it is not
+ * one. `Intl` knows BCP 47, so no pattern of ours can disagree with the dates it formats. Here, in
+ * the model, because the data's own `language` is checked with it too (it must be canonical, so
+ * it compares equal to a reader's canonicalised `lang`).
+ * @example canonicalLocale('DE-at') // 'de-AT'
+ */
+export const canonicalLocale = (tag: string): string | undefined => {
+  if (tag.length === 0 || tag.length > MAX_LANG_LENGTH) return undefined
+  try {
+    return Intl.getCanonicalLocales(tag)[0]
+  } catch {
+    return undefined
+  }
+}
+
 export const PRECISIONS = ['day', 'month', 'year'] as const
 
 export const EVENT_KINDS = [

@@ -4,7 +4,7 @@
  * version prefix so the format can change without breaking old links silently.
  */
 
-export interface Cursor {
+interface Cursor {
   direction: 'after' | 'before'
   position: number
 }

@@ -11,7 +11,7 @@ import type { EventListQuery } from './schema.ts'
 import { decodeCursor, encodeCursor } from './cursor.ts'
 
 /** The filter part of a query. */
-export type EventFilter = Pick<
+type EventFilter = Pick<
   EventListQuery,
   'from' | 'to' | 'actor' | 'place' | 'kind' | 'tag' | 'status' | 'q' | 'sort'
 >

@@ -7,13 +7,17 @@ import type { Dataset, IndexedEvent, IndexedTimeline, ResolvedEvent } from '../m
 import type { Actor, Place } from '../model/schema.ts'
 import type { EventField } from './schema.ts'
 import type { EventPage } from './events.ts'
-
-export const timelinePath = (id: string) => `/v1/timelines/${id}`
-export const eventPath = (timelineId: string, eventId: string) =>
-  `/v1/timelines/${timelineId}/events/${eventId}`
+import {
+  embedPath,
+  entityPath,
+  eventFragment,
+  eventPath,
+  eventsPath,
+  timelinePath,
+} from '../urls.ts'
 
 /** Picks the requested fields of an event (sparse fieldsets); `id` is always kept. */
-export const pickFields = (
+const pickFields = (
   event: ResolvedEvent,
   fields: readonly EventField[] | undefined,
 ): Partial<ResolvedEvent> => {
@@ -34,8 +38,8 @@ export const timelineSummary = (timeline: IndexedTimeline) => ({
   lastReviewed: timeline.meta.lastReviewed,
   links: {
     self: timelinePath(timeline.meta.id),
-    events: `${timelinePath(timeline.meta.id)}/events`,
-    embed: `/embed/${timeline.meta.id}`,
+    events: eventsPath(timeline.meta.id),
+    embed: embedPath(timeline.meta.id),
   },
 })
 
@@ -83,7 +87,7 @@ export const eventDocument = (timeline: IndexedTimeline, indexed: IndexedEvent) 
     links: {
       self: eventPath(timeline.meta.id, indexed.event.id),
       timeline: timelinePath(timeline.meta.id),
-      embed: `/embed/${timeline.meta.id}?focus=${indexed.event.id}#event-${indexed.event.id}`,
+      embed: `${embedPath(timeline.meta.id, { focus: indexed.event.id })}${eventFragment(indexed.event.id)}`,
       ...(previous ? { prev: eventRef(previous) } : {}),
       ...(next ? { next: eventRef(next) } : {}),
       related: indexed.event.related.map((id) => eventRef(timeline.byId.get(id)!)),
@@ -99,7 +103,7 @@ export const entityDocument = <T extends Actor | Place>(
 ) => ({
   ...entity,
   eventCount: events.length,
-  links: { self: `/v1/${kind}/${entity.id}` },
+  links: { self: entityPath(kind, entity.id) },
   events: events.map((e) => ({
     ...eventRef(e),
     ...(kind === 'actors'
@@ -117,7 +121,7 @@ export const entityListDocument = (data: Dataset, kind: 'actors' | 'places') => 
     items: entities.map((entity) => ({
       ...entity,
       eventCount: byEntity.get(entity.id)?.length ?? 0,
-      links: { self: `/v1/${kind}/${entity.id}` },
+      links: { self: entityPath(kind, entity.id) },
     })),
   }
 }

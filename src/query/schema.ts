@@ -19,8 +19,8 @@ import { partialDateRange } from '../model/dates.ts'
 export const DEFAULT_LIMIT = 50
 export const MAX_LIMIT = 500
 /** Longest accepted value of one parameter: enough for any real query, short enough to stay cheap. */
-export const MAX_PARAM_LENGTH = 256
-export const MAX_LIST_VALUES = 20
+const MAX_PARAM_LENGTH = 256
+const MAX_LIST_VALUES = 20
 
 /** The representations an event query can be answered in. */
 export const FORMATS = [
@@ -135,13 +135,12 @@ export const eventFilterShape = {
 }
 
 const LIMIT_ERROR = `"limit" accepts a whole number from 1 to ${MAX_LIMIT}`
+/** `limit`, given once: a whole number from 1 to MAX_LIMIT. The API's page size, the embed's cap. */
+export const limitNumber = z
+  .pipe(single('limit').check(z.regex(/^\d{1,4}$/, { error: LIMIT_ERROR })), z.transform(Number))
+  .check(z.refine((n: number) => n >= 1 && n <= MAX_LIMIT, { error: LIMIT_ERROR }))
 const limit = z.optional(
-  z
-    .pipe(single('limit').check(z.regex(/^\d{1,4}$/, { error: LIMIT_ERROR })), z.transform(Number))
-    .check(
-      z.refine((n: number) => n >= 1 && n <= MAX_LIMIT, { error: LIMIT_ERROR }),
-      z.describe(`Page size, ${DEFAULT_LIMIT} by default, at most ${MAX_LIMIT}`),
-    ),
+  limitNumber.check(z.describe(`Page size, ${DEFAULT_LIMIT} by default, at most ${MAX_LIMIT}`)),
 )
 
 /** `GET /v1/timelines/{id}/events`: filters, sort, sparse fieldsets, paging and format. */

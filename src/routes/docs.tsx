@@ -9,7 +9,7 @@ import { NoQuery } from '../query/schema.ts'
 import { validQuery } from '../http/validate.ts'
 import { sendJson } from '../http/send.ts'
 import { PAGE_CSS } from '../views/docs/styles.ts'
-import { renderPage } from '../views/docs/layout.tsx'
+import { renderPage } from '../views/render.ts'
 import { DocsPage } from '../views/docs/docs-page.tsx'
 import { sendPage } from '../http/html.ts'
 

@@ -10,15 +10,14 @@ import type { Context } from 'hono'
 import * as z from 'zod/mini'
 import { DATA } from '../data.ts'
 import { EMBED_CSS_HASH, EMBED_JS_HASH, WIDGET_JS } from '../generated/client-assets.ts'
-import { EmbedQuery, queryInput } from '../query/embed-schema.ts'
+import { EmbedQuery, queryInput } from '../embed/schema.ts'
 import { represent, send } from '../http/send.ts'
+import { HTML_TYPE } from '../http/html.ts'
 import { stringsFor } from '../i18n/embed-strings.ts'
 import { EmbedPage } from '../views/embed/embed-page.tsx'
 import { ErrorPage } from '../views/embed/error-page.tsx'
-import { renderEmbed } from '../views/embed/layout.tsx'
+import { renderPage } from '../views/render.ts'
 import { embedView } from '../views/embed/model.ts'
-
-export const HTML_TYPE = 'text/html; charset=utf-8'
 
 /**
  * The embed page's policy: only its own hashed style and script, no plugins, no base or form
@@ -49,7 +48,7 @@ const errorPage = (
 ) => {
   const look = EmbedLook.parse(queryInput(c.req.queries()))
   const { language, strings } = stringsFor(look.lang ?? 'en')
-  const body = renderEmbed(
+  const body = renderPage(
     <ErrorPage
       lang={language}
       theme={look.theme}
@@ -91,7 +90,7 @@ export const embed = new Hono()
     if (query.focus && !timeline.byId.has(query.focus)) query.focus = undefined
     const origin = new URL(c.req.url).origin
     const rep = represent(c, { format: 'html', lang: query.lang, query }, () => ({
-      body: renderEmbed(<EmbedPage view={embedView(timeline, query, { origin })} />),
+      body: renderPage(<EmbedPage view={embedView(timeline, query, { origin })} />),
       contentType: HTML_TYPE,
       headers: { 'Content-Security-Policy': EMBED_CSP },
     }))

@@ -1,48 +1,46 @@
 /**
  * @module routes/landing
  * Builds and sends the landing page for a request: reads the generator options from the query
- * (leniently: unknown parameters are ignored, as on the embed page), checks them with the API's
- * own filter schemas, and sends the page with its CSP (framing forbidden, frames only itself).
+ * (leniently: unknown parameters are ignored, as on the embed page), checks them with the embed
+ * page's own schema, and sends the page with its CSP (framing forbidden, frames only itself).
  */
 import type { Context } from 'hono'
-import * as z from 'zod/mini'
 import { DATA } from '../data.ts'
-import { EVENT_KINDS } from '../model/vocabulary.ts'
-import { eventFilterShape } from '../query/schema.ts'
+import { canonicalLocale, EVENT_KINDS } from '../model/vocabulary.ts'
+import {
+  DEFAULT_THEME,
+  EMBED_SELECTION_OPTIONS,
+  GENERATOR_OPTIONS,
+  THEMES,
+  type GeneratorOption,
+} from '../embed/options.ts'
+import { EmbedQuery } from '../embed/schema.ts'
 import { FORMAT_SPECS } from '../formats/registry.ts'
-import { LANDING_JS } from '../generated/landing-assets.ts'
-import { renderPage } from '../views/docs/layout.tsx'
+import { LANDING_JS } from '../generated/client-assets.ts'
+import { renderPage } from '../views/render.ts'
 import { sendPage } from '../http/html.ts'
 import { PAGE_CSS } from '../views/docs/styles.ts'
 import { LandingPage } from '../views/landing/landing-page.tsx'
-import { THEME_CHOICES, type Choice } from '../views/landing/generator.tsx'
+import type { Choice } from '../views/landing/generator.tsx'
 import type { EmbedOptions } from '../views/landing/snippets.ts'
+import { eventsPath } from '../urls.ts'
 
 /** The timeline the page shows live and the generator starts from. */
 export const FEATURED_TIMELINE = 'wang-yi-moscow-2023'
 
-/** Generator options as the form submits them: single values of the embed page's options. */
-const LandingOptions = z.object({
-  from: eventFilterShape.from,
-  to: eventFilterShape.to,
-  actor: eventFilterShape.actor,
-  kind: eventFilterShape.kind,
-  tag: eventFilterShape.tag,
-  q: eventFilterShape.q,
-})
-
 const BLANK: EmbedOptions = {
   timeline: FEATURED_TIMELINE,
-  theme: 'auto',
-  lang: '',
-  from: '',
-  to: '',
-  actor: '',
-  kind: '',
-  tag: '',
-  q: '',
+  ...(Object.fromEntries(GENERATOR_OPTIONS.map((name) => [name, ''])) as Record<
+    GeneratorOption,
+    string
+  >),
+  theme: DEFAULT_THEME,
 }
-const NAMES = Object.keys(BLANK) as (keyof EmbedOptions)[]
+const NAMES = ['timeline', ...GENERATOR_OPTIONS] as const
+/** The generator's options that select events, checked as the embed page checks them. */
+const FILTERS = GENERATOR_OPTIONS.filter((name) =>
+  (EMBED_SELECTION_OPTIONS as readonly string[]).includes(name),
+)
 
 /** The submitted options, or the defaults and why they were refused. */
 export const readOptions = (
@@ -54,18 +52,16 @@ export const readOptions = (
     if (value) options[name] = value
   }
   if (!DATA.timelines.has(options.timeline)) return { options: BLANK, error: 'no such timeline' }
-  if (!THEME_CHOICES.some((t) => t.value === options.theme)) {
+  if (!(THEMES as readonly string[]).includes(options.theme)) {
     return { options: BLANK, error: '"theme" accepts auto, light or dark' }
   }
-  if (options.lang && !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(options.lang)) {
+  if (options.lang && !canonicalLocale(options.lang)) {
     return { options: BLANK, error: '"lang" accepts a language tag like "de"' }
   }
   const filters = Object.fromEntries(
-    (['from', 'to', 'actor', 'kind', 'tag', 'q'] as const)
-      .filter((name) => options[name])
-      .map((name) => [name, options[name]]),
+    FILTERS.filter((name) => options[name]).map((name) => [name, options[name]]),
   )
-  const parsed = LandingOptions.safeParse(filters)
+  const parsed = EmbedQuery.safeParse(filters)
   if (!parsed.success) return { options: BLANK, error: parsed.error.issues[0]!.message }
   return { options }
 }
@@ -121,7 +117,7 @@ export const sendLanding = (c: Context, headers: Record<string, string> = {}) =>
           }}
           formats={FORMAT_SPECS.map((f) => ({
             label: f.label,
-            href: `/v1/timelines/${featured.meta.id}/events.${f.extensions[0]}`,
+            href: eventsPath(featured.meta.id, f.extensions[0]),
           }))}
           script={LANDING_JS}
         />,

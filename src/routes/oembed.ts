@@ -2,13 +2,14 @@
  * @module routes/oembed
  * `GET /oembed?url=…`: oEmbed 1.0 for this service's own timeline and embed URLs, as a `rich`
  * response whose `html` is the auto-sizing iframe. The URL is recognised by exact origin and path
- * (see query/embed-url.ts) and the iframe is rebuilt from its parsed parts.
+ * (see embed/parse-url.ts) and the iframe is rebuilt from its parsed parts.
  */
 import { Hono } from 'hono'
 import { DATA } from '../data.ts'
-import { OEmbedQuery, queryInput } from '../query/embed-schema.ts'
-import { embedPath, embedSearch, parseEmbeddableUrl } from '../query/embed-url.ts'
-import type { TimelineLookup } from '../query/embed-url.ts'
+import { OEmbedQuery, queryInput } from '../embed/schema.ts'
+import { embedSearch, escapeAttr } from '../embed/options.ts'
+import { parseEmbeddableUrl, type TimelineLookup } from '../embed/parse-url.ts'
+import { embedPath, HOME_PATH, WIDGET_PATH } from '../urls.ts'
 import { ProblemException } from '../http/problem.ts'
 import { sendJson } from '../http/send.ts'
 
@@ -24,9 +25,6 @@ const LOOKUP: TimelineLookup = {
   hasEvent: (timelineId, eventId) => DATA.timelines.get(timelineId)?.byId.has(eventId) ?? false,
 }
 
-/** Attribute-value escaping for the few values we put into `html` (hand-written: five chars). */
-const attr = (text: string): string => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
-
 /**
  * The markup consumers paste: the iframe (scrollable without JavaScript) and the widget script
  * that sizes it.
@@ -39,9 +37,9 @@ export const oembedHtml = (
   width: number,
   height: number,
 ): string =>
-  `<iframe src="${attr(origin + path)}" title="${attr(title)}" width="${width}" height="${height}" ` +
-  `loading="lazy" style="display:block;border:0;width:100%;max-width:${width}px" ` +
-  `data-dateline-frame></iframe><script async src="${attr(origin)}/embed.js"></script>`
+  `<iframe src="${escapeAttr(origin + path)}" title="${escapeAttr(title)}" width="${width}" ` +
+  `height="${height}" loading="lazy" style="display:block;border:0;width:100%;max-width:${width}px" ` +
+  `data-dateline-frame></iframe><script async src="${escapeAttr(origin + WIDGET_PATH)}"></script>`
 
 export const oembed = new Hono().get('/oembed', (c) => {
   const parsed = OEmbedQuery.safeParse(queryInput(c.req.queries()))
@@ -90,7 +88,7 @@ export const oembed = new Hono().get('/oembed', (c) => {
     type: 'rich',
     title: timeline.meta.title,
     provider_name: 'Dateline',
-    provider_url: `${origin}/`,
+    provider_url: `${origin}${HOME_PATH}`,
     cache_age: OEMBED_CACHE_AGE,
     width,
     height,

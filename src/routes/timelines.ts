@@ -13,9 +13,9 @@ import {
   eventDocument,
   eventListDocument,
   timelineDocument,
-  timelinePath,
   timelineSummary,
 } from '../query/present.ts'
+import { eventsPath } from '../urls.ts'
 import { ProblemException } from '../http/problem.ts'
 import { validQuery } from '../http/validate.ts'
 import { represent, send, sendJson } from '../http/send.ts'
@@ -73,7 +73,7 @@ export const pageLinkHeader = (page: EventPage, pageUrl: (cursor?: string) => st
 const sendEvents = (c: Context, query: EventListQuery, extension?: string): Response => {
   const timeline = findTimeline(c.req.param('id')!)
   const spec = negotiateFormat({ format: query.format, extension, accept: c.req.header('Accept') })
-  const path = `${timelinePath(timeline.meta.id)}/events${extension ? `.${extension}` : ''}`
+  const path = eventsPath(timeline.meta.id, extension)
   const pageUrl = eventPageUrl(path, query)
   let page: EventPage | undefined
   const getPage = () => (page ??= runEventQuery(timeline, query))

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { loadDataDir } from '../../scripts/lib/data-files.ts'
 import { createDataset } from '../../src/model/dataset.ts'
 import { embedView } from '../../src/views/embed/model.ts'
-import { EmbedQuery } from '../../src/query/embed-schema.ts'
+import { EmbedQuery } from '../../src/embed/schema.ts'
 import { MAX_LIMIT } from '../../src/query/schema.ts'
 
 /** The shipped timeline with every event repeated `copies` times (new ids, same dates). */

@@ -9,7 +9,7 @@ const oembed = (url: string, extra = '') =>
 /** The iframe src inside an oEmbed `html`, HTML-unescaped. */
 const iframeSrc = (html: string) => {
   const src = /<iframe src="([^"]*)"/.exec(html)?.[1]
-  return src?.replaceAll('&#38;', '&')
+  return src?.replaceAll('&amp;', '&')
 }
 
 describe('GET /oembed', { timeout: 30_000 }, () => {

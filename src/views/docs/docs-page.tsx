@@ -7,10 +7,11 @@ import type { OpenApiDocument } from '../../http/openapi.ts'
 import { Layout } from './layout.tsx'
 import { InlineCode, Operation, operationAnchor } from './operation.tsx'
 import { Problems } from './problems.tsx'
+import { OPENAPI_PATH } from '../../urls.ts'
 
 type Json = Record<string, any>
 
-export interface DocsPageProps {
+interface DocsPageProps {
   doc: OpenApiDocument
   origin: string
 }
@@ -46,7 +47,7 @@ export const DocsPage = ({ doc, origin }: DocsPageProps) => {
       </p>
       <p>
         Base URL: <code>{origin}</code>. Machine-readable description:{' '}
-        <a href="/openapi.json">OpenAPI 3.1</a>. Typed TypeScript client:{' '}
+        <a href={OPENAPI_PATH}>OpenAPI 3.1</a>. Typed TypeScript client:{' '}
         <code>hc&lt;AppType&gt;</code> from <code>hono/client</code>.
       </p>
       <h2>Conventions</h2>

@@ -5,8 +5,9 @@
  */
 import type { Child } from 'hono/jsx'
 import { PAGE_CSS } from './styles.ts'
+import { API_INDEX_PATH, docsPath, HOME_PATH, OPENAPI_PATH } from '../../urls.ts'
 
-export interface LayoutProps {
+interface LayoutProps {
   title: string
   description: string
   /** Extra elements for `<head>` (e.g. oEmbed discovery). */
@@ -34,13 +35,13 @@ export const Layout = (props: LayoutProps) => (
     <body>
       <header class="site">
         <strong>
-          <a href="/">Dateline</a>
+          <a href={HOME_PATH}>Dateline</a>
         </strong>
         <nav aria-label="Site">
-          <a href="/docs">API docs</a>
-          <a href="/openapi.json">OpenAPI</a>
-          <a href="/v1">JSON index</a>
-          <a href="/docs#problems">Errors</a>
+          <a href={docsPath()}>API docs</a>
+          <a href={OPENAPI_PATH}>OpenAPI</a>
+          <a href={API_INDEX_PATH}>JSON index</a>
+          <a href={docsPath('problems')}>Errors</a>
         </nav>
       </header>
       <main>{props.children}</main>
@@ -52,9 +53,3 @@ export const Layout = (props: LayoutProps) => (
     </body>
   </html>
 )
-
-/**
- * Renders a page to a complete HTML document string.
- * @example renderPage(<Layout …/>)
- */
-export const renderPage = (page: unknown): string => `<!doctype html>${String(page)}`

@@ -7,7 +7,7 @@ import { exampleFor } from '../../http/openapi-common.ts'
 
 type Json = Record<string, any>
 
-export interface OperationProps {
+interface OperationProps {
   method: string
   path: string
   op: Json
@@ -18,7 +18,7 @@ export interface OperationProps {
 }
 
 /** Resolves a local `$ref` (`#/components/responses/NotFound`). */
-export const resolveRef = (components: Json, value: Json): Json => {
+const resolveRef = (components: Json, value: Json): Json => {
   const ref = value?.$ref
   if (typeof ref !== 'string') return value
   const [, , kind, name] = ref.split('/')
@@ -26,7 +26,7 @@ export const resolveRef = (components: Json, value: Json): Json => {
 }
 
 /** A short human reading of a parameter's JSON Schema. */
-export const schemaSummary = (schema: Json): string => {
+const schemaSummary = (schema: Json): string => {
   if (schema.type === 'array') return `list of ${schemaSummary(schema.items ?? {})}`
   if (Array.isArray(schema.enum)) return schema.enum.join(' | ')
   if (schema.pattern) return `${schema.type ?? 'string'} matching ${schema.pattern}`
@@ -42,7 +42,7 @@ export const InlineCode = ({ text }: { text: string }) => (
 export const operationAnchor = (op: Json) => `op-${String(op.operationId)}`
 
 /** The example links of an operation's 200 response. */
-export const exampleLinks = (op: Json): { summary: string; url: string }[] => {
+const exampleLinks = (op: Json): { summary: string; url: string }[] => {
   const content: Json = op.responses?.['200']?.content ?? {}
   return Object.values(content).flatMap((media: Json) =>
     Object.values((media.examples ?? {}) as Record<string, Json>).map((ex) => ({
@@ -53,7 +53,7 @@ export const exampleLinks = (op: Json): { summary: string; url: string }[] => {
 }
 
 /** A shell-safe curl command for a root-relative URL. */
-export const curlFor = (origin: string, url: string) =>
+const curlFor = (origin: string, url: string) =>
   `curl -si '${`${origin}${url}`.replaceAll("'", "'\\''")}'`
 
 /**

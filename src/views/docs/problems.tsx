@@ -4,9 +4,10 @@
  * the `type` URI of every problem document points.
  */
 import { PROBLEM_TITLES, type ProblemType } from '../../http/problem.ts'
+import { docsPath } from '../../urls.ts'
 
 /** When each problem happens and what to do; typed by ProblemType so a new type must be documented. */
-export const PROBLEM_HELP: Record<ProblemType, { status: number; text: string }> = {
+const PROBLEM_HELP: Record<ProblemType, { status: number; text: string }> = {
   'invalid-parameter': {
     status: 400,
     text: 'A query parameter has a value the resource does not accept, or the URL is malformed. The `parameter` member names it and `detail` says what it accepts.',
@@ -44,7 +45,7 @@ export const PROBLEM_HELP: Record<ProblemType, { status: number; text: string }>
 const example = (origin: string, type: ProblemType) =>
   JSON.stringify(
     {
-      type: `${origin}/docs#problem-${type}`,
+      type: `${origin}${docsPath(`problem-${type}`)}`,
       title: PROBLEM_TITLES[type],
       status: PROBLEM_HELP[type].status,
       detail: '…',

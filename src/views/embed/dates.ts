@@ -35,14 +35,14 @@ const toDate = (text: string): Date => {
   return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)))
 }
 
-export interface DateText {
+interface DateText {
   /** What the reader sees, e.g. "14–15 Feb 2023" or "c. Feb 14 – 15, 2023". */
   text: string
   /** Machine-readable start for `<time datetime>`. */
   datetime: string
 }
 
-export interface DateTextOptions {
+interface DateTextOptions {
   /** Canonical BCP 47 locale for `Intl`. */
   locale: string
   /** Prefix for approximate dates ("c."). */

@@ -8,7 +8,7 @@ import { EmbedLayout } from './layout.tsx'
 import { EventItem } from './event-item.tsx'
 
 /**
- * @example renderEmbed(<EmbedPage view={embedView(timeline, query, { origin })} />)
+ * @example renderPage(<EmbedPage view={embedView(timeline, query, { origin })} />)
  */
 export const EmbedPage = ({ view }: { view: EmbedView }) => {
   const s = view.strings

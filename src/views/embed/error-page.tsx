@@ -4,10 +4,10 @@
  * message in the reader's language, in the embed's look, sized like any embed.
  */
 import type { EmbedStrings } from '../../i18n/embed-strings.ts'
-import type { Theme } from '../../query/embed-schema.ts'
+import type { Theme } from '../../embed/options.ts'
 import { EmbedLayout } from './layout.tsx'
 
-export interface ErrorPageProps {
+interface ErrorPageProps {
   lang: string
   theme: Theme
   strings: EmbedStrings
@@ -17,7 +17,7 @@ export interface ErrorPageProps {
 }
 
 /**
- * @example renderEmbed(<ErrorPage lang="en" theme="auto" strings={s} message={s.notFound} />)
+ * @example renderPage(<ErrorPage lang="en" theme="auto" strings={s} message={s.notFound} />)
  */
 export const ErrorPage = (props: ErrorPageProps) => (
   <EmbedLayout

@@ -8,7 +8,7 @@ import type { EventView } from './model.ts'
 import type { EmbedStrings } from '../../i18n/embed-strings.ts'
 import { fill } from '../../i18n/embed-strings.ts'
 
-export interface EventItemProps {
+interface EventItemProps {
   event: EventView
   strings: EmbedStrings
   /** `lang` of interface words and of dates, when they differ from the page's. */

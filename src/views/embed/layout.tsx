@@ -6,9 +6,9 @@
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
 import { EMBED_CSS, EMBED_JS } from '../../generated/client-assets.ts'
-import type { Theme } from '../../query/embed-schema.ts'
+import type { Theme } from '../../embed/options.ts'
 
-export interface EmbedLayoutProps {
+interface EmbedLayoutProps {
   lang: string
   theme: Theme
   title: string
@@ -21,7 +21,7 @@ export interface EmbedLayoutProps {
 
 /**
  * The `<html>` element of every embed response.
- * @example renderEmbed(<EmbedLayout lang="en" theme="auto" title="Timeline">…</EmbedLayout>)
+ * @example renderPage(<EmbedLayout lang="en" theme="auto" title="Timeline">…</EmbedLayout>)
  */
 export const EmbedLayout = (props: EmbedLayoutProps) => (
   <html lang={props.lang} data-theme={props.theme} data-tl={props.timelineId}>
@@ -49,6 +49,3 @@ export const EmbedLayout = (props: EmbedLayoutProps) => (
     </body>
   </html>
 )
-
-/** Serializes a rendered embed element as a complete HTML document. */
-export const renderEmbed = (page: unknown): string => `<!doctype html>${String(page)}`

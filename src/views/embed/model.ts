@@ -5,15 +5,16 @@
  */
 import type { IndexedEvent, IndexedTimeline } from '../../model/dataset.ts'
 import type { EventKind } from '../../model/schema.ts'
-import type { EmbedQuery, Theme } from '../../query/embed-schema.ts'
-import { embedPath } from '../../query/embed-url.ts'
+import type { Theme } from '../../embed/options.ts'
+import type { EmbedQuery } from '../../embed/schema.ts'
+import { embedPath, oembedPath, timelinePath } from '../../urls.ts'
 import { filterEvents } from '../../query/events.ts'
 import { MAX_LIMIT } from '../../query/schema.ts'
 import { fill, stringsFor } from '../../i18n/embed-strings.ts'
 import type { EmbedStrings } from '../../i18n/embed-strings.ts'
 import { formatDay, formatEventDate } from './dates.ts'
 
-export interface CitationView {
+interface CitationView {
   quote: string
   url: string
   headline: string
@@ -65,7 +66,7 @@ export interface EmbedView {
   dataHref: string
 }
 
-export interface EmbedViewOptions {
+interface EmbedViewOptions {
   /** The origin the page is served from, for absolute links. */
   origin: string
 }
@@ -147,7 +148,7 @@ export const embedView = (
     kinds: [...kinds]
       .map(([kind, count]) => ({ kind, label: strings.kinds[kind], count }))
       .sort((a, b) => a.label.localeCompare(b.label, language)),
-    oembedHref: `${options.origin}/oembed?url=${encodeURIComponent(embedUrl)}&format=json`,
-    dataHref: `${options.origin}/v1/timelines/${id}`,
+    oembedHref: `${options.origin}${oembedPath(embedUrl, 'json')}`,
+    dataHref: `${options.origin}${timelinePath(id)}`,
   }
 }

@@ -4,7 +4,9 @@
  * for the current options. Rendered complete on the server (so it works with JS off: submitting
  * reloads `/` with the options); src/client/landing.ts then keeps it live.
  */
+import type { Theme } from '../../embed/options.ts'
 import { snippets, type EmbedOptions } from './snippets.ts'
+import { HOME_PATH } from '../../urls.ts'
 
 export interface Choice {
   value: string
@@ -22,11 +24,16 @@ export interface GeneratorProps {
   error?: string
 }
 
-export const THEME_CHOICES: Choice[] = [
-  { value: 'auto', label: 'Auto (follows the reader’s system)' },
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
-]
+/** A label for every theme (the compiler checks none is missing), in the order offered. */
+const THEME_LABELS: Record<Theme, string> = {
+  auto: 'Auto (follows the reader’s system)',
+  light: 'Light',
+  dark: 'Dark',
+}
+const THEME_CHOICES: Choice[] = Object.entries(THEME_LABELS).map(([value, label]) => ({
+  value,
+  label,
+}))
 
 export const LANG_CHOICES: Choice[] = [
   { value: '', label: 'Timeline’s language' },
@@ -111,7 +118,7 @@ export const Generator = (props: GeneratorProps) => {
         </p>
       ) : null}
       <div class="grid">
-        <form id="generator" method="get" action="/">
+        <form id="generator" method="get" action={HOME_PATH}>
           <fieldset>
             <legend>Options</legend>
             <Select

@@ -5,13 +5,21 @@
  */
 import { Layout } from '../docs/layout.tsx'
 import { Generator, type GeneratorProps } from './generator.tsx'
+import {
+  API_INDEX_PATH,
+  docsPath,
+  embedPath,
+  eventsPath,
+  oembedPath,
+  OPENAPI_PATH,
+} from '../../urls.ts'
 
-export interface FormatLink {
+interface FormatLink {
   label: string
   href: string
 }
 
-export interface LandingPageProps extends GeneratorProps {
+interface LandingPageProps extends GeneratorProps {
   /** The timeline shown live at the top. */
   featured: { id: string; title: string; description: string; eventCount: number }
   formats: FormatLink[]
@@ -25,7 +33,7 @@ export interface LandingPageProps extends GeneratorProps {
  */
 export const LandingPage = (props: LandingPageProps) => {
   const { origin, featured } = props
-  const embed = `${origin}/embed/${featured.id}`
+  const embed = `${origin}${embedPath(featured.id)}`
   return (
     <Layout
       title="Dateline: sourced timelines of diplomatic events, as an API and an embed"
@@ -34,7 +42,7 @@ export const LandingPage = (props: LandingPageProps) => {
         <link
           rel="alternate"
           type="application/json+oembed"
-          href={`${origin}/oembed?url=${encodeURIComponent(embed)}`}
+          href={`${origin}${oembedPath(embed)}`}
           title={featured.title}
         />
       }
@@ -44,8 +52,8 @@ export const LandingPage = (props: LandingPageProps) => {
       <p>
         Chronological timelines of real diplomatic events. Every fact carries a verbatim quote of
         the source passage it rests on, so readers can check it. Use it as a{' '}
-        <a href="/docs">JSON API</a>, download it in <a href="#formats">eight formats</a>, or embed
-        it in a page.
+        <a href={docsPath()}>JSON API</a>, download it in <a href="#formats">eight formats</a>, or
+        embed it in a page.
       </p>
       <section aria-labelledby="live-title">
         <h2 id="live-title">{featured.title}</h2>
@@ -54,7 +62,7 @@ export const LandingPage = (props: LandingPageProps) => {
         </p>
         <iframe
           class="preview"
-          src={`/embed/${featured.id}`}
+          src={embedPath(featured.id)}
           title={`Timeline: ${featured.title}`}
         />
       </section>
@@ -63,7 +71,7 @@ export const LandingPage = (props: LandingPageProps) => {
         <h2 id="formats-title">Formats</h2>
         <p>
           The events of <code>{featured.id}</code> as files; every filter of the API applies (
-          <a href="/docs#op-listEvents">parameters</a>).
+          <a href={docsPath('op-listEvents')}>parameters</a>).
         </p>
         <ul class="formats">
           {props.formats.map((format) => (
@@ -77,16 +85,17 @@ export const LandingPage = (props: LandingPageProps) => {
         <h2 id="api-title">API</h2>
         <ul>
           <li>
-            <a href="/docs">Documentation</a>: every endpoint, with parameters and examples
+            <a href={docsPath()}>Documentation</a>: every endpoint, with parameters and examples
           </li>
           <li>
-            <a href="/openapi.json">OpenAPI 3.1</a>, generated from the code that validates requests
+            <a href={OPENAPI_PATH}>OpenAPI 3.1</a>, generated from the code that validates requests
           </li>
           <li>
-            <a href="/v1">JSON index</a> (also what <code>GET /</code> returns to API clients)
+            <a href={API_INDEX_PATH}>JSON index</a> (also what <code>GET /</code> returns to API
+            clients)
           </li>
         </ul>
-        <pre>{`curl -s '${origin}/v1/timelines/${featured.id}/events?kind=visit,meeting&limit=5'`}</pre>
+        <pre>{`curl -s '${origin}${eventsPath(featured.id)}?kind=visit,meeting&limit=5'`}</pre>
       </section>
     </Layout>
   )

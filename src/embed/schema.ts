@@ -1,8 +1,8 @@
 /**
- * @module query/embed-schema
+ * @module embed/schema
  * The options of the embed page (`/embed/{id}?…`) and of oEmbed (`/oembed?url=…`), as zod/mini
- * schemas. The embed reuses the API's filters (`eventFilterShape`), so a filter means the same
- * thing everywhere.
+ * schemas built on embed/options.ts (names, themes, default). The embed reuses the API's filters
+ * (`eventFilterShape`) and `limit`, so a filter means the same thing everywhere.
  *
  * Two kinds of embed option, two error policies:
  * - presentation (`theme`, `lang`, `focus`): a bad value falls back to the default, because a
@@ -12,43 +12,14 @@
  * Unknown parameters are ignored: host pages and CMSs add their own (`utm_…`, `fbclid`).
  */
 import * as z from 'zod/mini'
-import { ID_PATTERN } from '../model/vocabulary.ts'
-import { eventFilterShape, MAX_LIMIT } from './schema.ts'
-
-export const THEMES = ['light', 'dark', 'auto'] as const
-export type Theme = (typeof THEMES)[number]
-export const DEFAULT_THEME: Theme = 'auto'
-/** Longest language tag accepted; real BCP 47 tags are far shorter. */
-export const MAX_LANG_LENGTH = 64
-
-/**
- * The canonical form of a BCP 47 language tag, or `undefined` when it is not one.
- * @example canonicalLocale('DE-at') // 'de-AT'
- */
-export const canonicalLocale = (tag: string): string | undefined => {
-  if (tag.length === 0 || tag.length > MAX_LANG_LENGTH) return undefined
-  try {
-    return Intl.getCanonicalLocales(tag)[0]
-  } catch {
-    return undefined
-  }
-}
-
-const LIMIT_ERROR = `"limit" accepts a whole number from 1 to ${MAX_LIMIT}`
+import { canonicalLocale, ID_PATTERN } from '../model/vocabulary.ts'
+import { eventFilterShape, limitNumber } from '../query/schema.ts'
+import { DEFAULT_THEME, THEMES, type EmbedOption } from './options.ts'
 
 /** `GET /embed/{id}` query. */
 export const EmbedQuery = z.object({
   ...eventFilterShape,
-  limit: z.optional(
-    z
-      .pipe(
-        z
-          .string({ error: '"limit" must be given once' })
-          .check(z.regex(/^\d{1,4}$/, { error: LIMIT_ERROR })),
-        z.transform(Number),
-      )
-      .check(z.refine((n: number) => n >= 1 && n <= MAX_LIMIT, { error: LIMIT_ERROR })),
-  ),
+  limit: z.optional(limitNumber),
   theme: z.catch(z.enum(THEMES), DEFAULT_THEME),
   /** Canonical tag, or undefined (then the timeline's own language). */
   lang: z.catch(
@@ -60,11 +31,12 @@ export const EmbedQuery = z.object({
   ),
   /** An event id to scroll to and highlight; anything else is dropped. */
   focus: z.catch(z.optional(z.string().check(z.maxLength(80), z.regex(ID_PATTERN))), undefined),
-})
+  // `satisfies`: the compiler holds the schema to exactly the options embed/options.ts lists.
+} satisfies Record<EmbedOption, z.ZodMiniType>)
 export type EmbedQuery = z.output<typeof EmbedQuery>
 
 /** Largest iframe size a consumer may ask for. */
-export const MAX_OEMBED_SIZE = 10_000
+const MAX_OEMBED_SIZE = 10_000
 const sizeError = (name: string) => `"${name}" accepts a whole number from 1 to ${MAX_OEMBED_SIZE}`
 const size = (name: string) =>
   z.optional(

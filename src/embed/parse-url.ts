@@ -1,20 +1,20 @@
 /**
- * @module query/embed-url
- * Embed URLs both ways: the canonical `/embed/{id}?…` URL of a set of validated options, and the
- * recognition of this service's own URLs given to oEmbed. Recognition is strict (exact origin,
+ * @module embed/parse-url
+ * Recognition of this service's own URLs given to oEmbed. Recognition is strict (exact origin,
  * no credentials, no dot segments, a known timeline) and its output is parsed parts only, so what
- * oEmbed writes into an iframe `src` is rebuilt from scratch, never copied from the input.
+ * oEmbed writes into an iframe `src` is rebuilt from scratch (urls.ts `embedPath`), never copied
+ * from the input.
  */
 import { ID_PATTERN } from '../model/vocabulary.ts'
-import { DEFAULT_THEME, EmbedQuery, queryInput } from './embed-schema.ts'
+import { EmbedQuery, queryInput } from './schema.ts'
 
 /** A recognised URL: the timeline, and the embed options it carries. */
-export interface EmbeddableUrl {
+interface EmbeddableUrl {
   timelineId: string
   query: EmbedQuery
 }
 
-export type UrlVerdict =
+type UrlVerdict =
   | { ok: true; url: EmbeddableUrl }
   /** Not one of our timeline or embed URLs: 404. */
   | { ok: false; reason: 'foreign' }
@@ -26,30 +26,6 @@ export interface TimelineLookup {
   hasTimeline(id: string): boolean
   /** Whether an event exists in a timeline. */
   hasEvent(timelineId: string, eventId: string): boolean
-}
-
-/**
- * The query string (without `?`) of the canonical embed URL: options sorted, lists joined with
- * commas, defaults dropped, so equal options give equal URLs (and one cached body).
- * @example embedSearch({ theme: 'dark', kind: ['visit'] }) // 'kind=visit&theme=dark'
- */
-export const embedSearch = (query: Partial<EmbedQuery>): string => {
-  const params = new URLSearchParams()
-  for (const key of Object.keys(query).sort() as (keyof EmbedQuery)[]) {
-    const value = query[key]
-    if (value === undefined || (key === 'theme' && value === DEFAULT_THEME)) continue
-    params.set(key, Array.isArray(value) ? value.join(',') : String(value))
-  }
-  return params.toString()
-}
-
-/**
- * Root-relative canonical embed URL.
- * @example embedPath('wang-yi-moscow-2023', { lang: 'de' }) // '/embed/wang-yi-moscow-2023?lang=de'
- */
-export const embedPath = (timelineId: string, query: Partial<EmbedQuery> = {}): string => {
-  const search = embedSearch(query)
-  return `/embed/${timelineId}${search ? `?${search}` : ''}`
 }
 
 /** `.`/`..` path segments, plain or percent-encoded, with either slash. */
