@@ -9,8 +9,8 @@ import { Validator } from '@seriousme/openapi-schema-validator'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { app } from '../../src/index.ts'
-import { openApiDocument } from '../../src/http/openapi.ts'
-import { exampleFor } from '../../src/http/openapi-common.ts'
+import { openApiDocument } from '../../src/openapi/document.ts'
+import { exampleFor } from '../../src/openapi/examples.ts'
 
 type Json = Record<string, any>
 const ORIGIN = 'https://dateline.test'
