@@ -55,10 +55,16 @@ app.use(
 )
 
 /** The sub-apps, by the names the route registry mounts them under. */
-const SUB_APPS = { home, v1Index, timelines, actors, places, docs, embed, oembed } satisfies Record<
-  SubApp,
-  Hono<any, any, any>
->
+export const SUB_APPS = {
+  home,
+  v1Index,
+  timelines,
+  actors,
+  places,
+  docs,
+  embed,
+  oembed,
+} satisfies Record<SubApp, Hono<any, any, any>>
 
 /** The schema Hono's `.route()` chain would infer: each sub-app's routes under its mount path. */
 type Mounted = {

@@ -6,7 +6,8 @@
  * pure function; the docs route builds it once per isolate.
  */
 import { PROBLEM_TITLES } from '../http/problem.ts'
-import { ROUTES, type Tag } from '../routes/registry.ts'
+import { ROUTES } from '../routes/registry.ts'
+import type { Tag } from '../routes/route-entry.ts'
 import { HEADERS, PROBLEM_RESPONSES } from './components.ts'
 import { openApiPaths } from './paths.ts'
 import { RESPONSE_SCHEMAS } from './schemas.ts'

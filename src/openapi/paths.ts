@@ -6,7 +6,7 @@
  */
 import { FORMAT_SPECS } from '../formats/registry.ts'
 import type { Format } from '../query/schema.ts'
-import type { Body, RouteEntry } from '../routes/registry.ts'
+import type { Body, RouteEntry } from '../routes/route-entry.ts'
 import { NOT_MODIFIED, htmlError, ok, problems, type ContentMap } from './components.ts'
 import { pathParameter, queryParameters } from './parameters.ts'
 import { ref } from './schemas.ts'

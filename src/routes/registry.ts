@@ -6,16 +6,21 @@
  * add its handler to a sub-app and its entry here; tests/worker/openapi.test.ts fails if the
  * app serves a path this table does not describe, or the other way round.
  *
- * Pure data: it imports no handler, so the handlers (home, docs) can read it without a cycle.
+ * What an entry holds is in src/routes/route-entry.ts. Pure data: it imports no handler, so the
+ * handlers (home, docs) can read it without a cycle.
  */
-import type { $ZodObject } from 'zod/v4/core'
 import { FORMAT_SPECS } from '../formats/registry.ts'
-import { EventListQuery, NoQuery, type Format } from '../query/schema.ts'
+import { EventListQuery, NoQuery } from '../query/schema.ts'
 import { EmbedQuery, OEmbedQuery } from '../query/embed-schema.ts'
-import type { HeaderName, ProblemStatus } from '../openapi/components.ts'
-import type { SchemaName } from '../openapi/schemas.ts'
-import * as ex from '../openapi/examples.ts'
-import type { ExampleLink } from '../openapi/examples.ts'
+import {
+  EXAMPLE_ACTOR,
+  EXAMPLE_EVENT,
+  EXAMPLE_ORIGIN,
+  EXAMPLE_PLACE,
+  EXAMPLE_TIMELINE,
+  type ExampleLink,
+} from '../openapi/examples.ts'
+import { requiredQuery, resource, type PathParam, type RouteEntry } from './route-entry.ts'
 
 /** Where each sub-app is mounted, in mount order (the order the router tries them). */
 export const MOUNTS = {
@@ -30,91 +35,10 @@ export const MOUNTS = {
 } as const
 export type SubApp = keyof typeof MOUNTS
 
-/** Groups of operations in the documentation (described in src/openapi/document.ts). */
-export type Tag = 'Discovery' | 'Timelines' | 'Events' | 'Formats' | 'Entities' | 'Embed'
-
-/** What a 200 carries, one entry per media type. */
-export type Body =
-  /** `application/json`, one of the schemas in src/openapi/schemas.ts. */
-  | { json: SchemaName }
-  /** `application/json`, any object (the OpenAPI document itself). */
-  | 'json'
-  | 'html'
-  | 'javascript'
-  /** Every format of src/formats/registry.ts, negotiated. */
-  | 'events'
-  /** One format, fixed by the path's extension. */
-  | { format: Format }
-
-/** A path parameter: an id like the data's. */
-export interface PathParam {
-  name: string
-  description: string
-  example: string
-}
-
-export interface RouteEntry {
-  /** The sub-app that serves it: its full path starts with `MOUNTS[app]`. */
-  app: SubApp
-  /** The full path, parameters in OpenAPI form (`{id}`). */
-  path: string
-  /** Its name in `links` of `GET /v1`; routes without one are not linked. */
-  link?: string
-  operationId: string
-  tag: Tag
-  summary: string
-  description?: string
-  /** Path parameters, in path order. */
-  params?: readonly PathParam[]
-  /** The zod/mini schema that validates the query; none: the route reads no query. */
-  query?: $ZodObject
-  queryExamples?: Record<string, unknown>
-  /** Descriptions of parameters whose schema has none. */
-  queryDescriptions?: Record<string, string>
-  /** Parameters the route accepts but the path makes moot, left out of the documentation. */
-  undocumentedQuery?: readonly string[]
-  /** The 200: its description, bodies, headers beyond ETag and Cache-Control, example links. */
-  ok: {
-    description: string
-    body: readonly Body[]
-    headers?: readonly HeaderName[]
-    examples: readonly ExampleLink[]
-  }
-  /** Problems it answers, with example links (`[]`: the status alone); 405 and 414 always. */
-  errors?: Partial<Record<ProblemStatus, readonly ExampleLink[]>>
-  /** Errors answered with an HTML page instead of a problem (the embed, inside its iframe). */
-  errorPages?: Partial<Record<400 | 404, { description: string; examples: ExampleLink[] }>>
-}
-
-const TIMELINE_ID: PathParam = {
-  name: 'id',
-  description: 'Timeline id',
-  example: ex.EXAMPLE_TIMELINE,
-}
-const T = `/v1/timelines/${ex.EXAMPLE_TIMELINE}`
-const EMBED_URL = `${ex.EXAMPLE_ORIGIN}/embed/${ex.EXAMPLE_TIMELINE}`
-
-/**
- * A JSON resource that takes no query: any parameter is a 400 and, with `notFound`, an unknown
- * id a 404. Its summary describes the 200 and its example too.
- */
-const resource = (
-  entry: Pick<RouteEntry, 'app' | 'path' | 'link' | 'operationId' | 'tag' | 'summary' | 'params'>,
-  body: { schema: SchemaName; example: string; notFound?: string; html?: boolean },
-): RouteEntry => ({
-  ...entry,
-  query: NoQuery,
-  ok: {
-    description: entry.summary,
-    body: [{ json: body.schema }, ...(body.html ? (['html'] as const) : [])],
-    headers: body.html ? ['Vary'] : [],
-    examples: [{ summary: entry.summary, url: body.example }],
-  },
-  errors: {
-    400: [{ summary: 'No parameters are accepted', url: `${body.example}?limit=1` }],
-    ...(body.notFound ? { 404: [{ summary: 'No such resource', url: body.notFound }] } : {}),
-  },
-})
+const TIMELINE_ID: PathParam = { name: 'id', description: 'Timeline id', example: EXAMPLE_TIMELINE }
+const T = `/v1/timelines/${EXAMPLE_TIMELINE}`
+const E = `/embed/${EXAMPLE_TIMELINE}`
+const EMBED_URL = `${EXAMPLE_ORIGIN}${E}`
 
 /** The events query's examples: filters, then each negotiable format by `?format=`. */
 const EVENT_EXAMPLES: ExampleLink[] = [
@@ -158,50 +82,43 @@ const EVENT_FILES: RouteEntry[] = FORMAT_SPECS.flatMap((spec) =>
 
 /** Every route, in the order of `/openapi.json` and of the index's `links`. */
 export const ROUTES: readonly RouteEntry[] = [
-  resource(
-    {
-      app: 'home',
-      path: '/',
-      operationId: 'home',
-      tag: 'Discovery',
-      summary:
-        'Entry point: JSON index for API clients, the landing page for browsers (Accept: text/html)',
-    },
-    { schema: 'ApiIndex', example: '/', html: true },
-  ),
-  resource(
-    {
-      app: 'v1Index',
-      path: '/v1',
-      link: 'self',
-      operationId: 'apiIndex',
-      tag: 'Discovery',
-      summary: 'Entry point: links to every resource',
-    },
-    { schema: 'ApiIndex', example: '/v1' },
-  ),
-  resource(
-    {
-      app: 'timelines',
-      path: '/v1/timelines',
-      link: 'timelines',
-      operationId: 'listTimelines',
-      tag: 'Timelines',
-      summary: 'Timelines',
-    },
-    { schema: 'TimelineList', example: '/v1/timelines' },
-  ),
-  resource(
-    {
-      app: 'timelines',
-      path: '/v1/timelines/{id}',
-      operationId: 'getTimeline',
-      tag: 'Timelines',
-      summary: 'A whole timeline: metadata, sources and every event',
-      params: [TIMELINE_ID],
-    },
-    { schema: 'Timeline', example: T, notFound: '/v1/timelines/nope' },
-  ),
+  resource({
+    app: 'home',
+    path: '/',
+    operationId: 'home',
+    tag: 'Discovery',
+    summary:
+      'Entry point: JSON index for API clients, the landing page for browsers (Accept: text/html)',
+    schema: 'ApiIndex',
+    html: true,
+  }),
+  resource({
+    app: 'v1Index',
+    path: '/v1',
+    link: 'self',
+    operationId: 'apiIndex',
+    tag: 'Discovery',
+    summary: 'Entry point: links to every resource',
+    schema: 'ApiIndex',
+  }),
+  resource({
+    app: 'timelines',
+    path: '/v1/timelines',
+    link: 'timelines',
+    operationId: 'listTimelines',
+    tag: 'Timelines',
+    summary: 'Timelines',
+    schema: 'TimelineList',
+  }),
+  resource({
+    app: 'timelines',
+    path: '/v1/timelines/{id}',
+    operationId: 'getTimeline',
+    tag: 'Timelines',
+    summary: 'A whole timeline: metadata, sources and every event',
+    params: [TIMELINE_ID],
+    schema: 'Timeline',
+  }),
   {
     app: 'timelines',
     path: '/v1/timelines/{id}/events',
@@ -233,79 +150,54 @@ export const ROUTES: readonly RouteEntry[] = [
     },
   },
   ...EVENT_FILES,
-  resource(
-    {
-      app: 'timelines',
-      path: '/v1/timelines/{id}/events/{eventId}',
-      link: 'event',
-      operationId: 'getEvent',
-      tag: 'Events',
-      summary: 'One event with its neighbours in time and related events',
-      params: [
-        TIMELINE_ID,
-        { name: 'eventId', description: 'Event id', example: ex.EXAMPLE_EVENT },
-      ],
-    },
-    {
-      schema: 'EventDocument',
-      example: `${T}/events/${ex.EXAMPLE_EVENT}`,
-      notFound: `${T}/events/nope`,
-    },
-  ),
-  resource(
-    {
-      app: 'actors',
-      path: '/v1/actors',
-      link: 'actors',
-      operationId: 'listActors',
-      tag: 'Entities',
-      summary: 'Actors',
-    },
-    { schema: 'ActorList', example: '/v1/actors' },
-  ),
-  resource(
-    {
-      app: 'actors',
-      path: '/v1/actors/{id}',
-      link: 'actor',
-      operationId: 'getActor',
-      tag: 'Entities',
-      summary: 'An actor and every event it takes part in',
-      params: [{ name: 'id', description: 'Actor id', example: ex.EXAMPLE_ACTOR }],
-    },
-    {
-      schema: 'ActorDocument',
-      example: `/v1/actors/${ex.EXAMPLE_ACTOR}`,
-      notFound: '/v1/actors/nope',
-    },
-  ),
-  resource(
-    {
-      app: 'places',
-      path: '/v1/places',
-      link: 'places',
-      operationId: 'listPlaces',
-      tag: 'Entities',
-      summary: 'Places',
-    },
-    { schema: 'PlaceList', example: '/v1/places' },
-  ),
-  resource(
-    {
-      app: 'places',
-      path: '/v1/places/{id}',
-      link: 'place',
-      operationId: 'getPlace',
-      tag: 'Entities',
-      summary: 'A place and every event held there',
-      params: [{ name: 'id', description: 'Place id', example: ex.EXAMPLE_PLACE }],
-    },
-    {
-      schema: 'PlaceDocument',
-      example: `/v1/places/${ex.EXAMPLE_PLACE}`,
-      notFound: '/v1/places/nope',
-    },
-  ),
+  resource({
+    app: 'timelines',
+    path: '/v1/timelines/{id}/events/{eventId}',
+    link: 'event',
+    operationId: 'getEvent',
+    tag: 'Events',
+    summary: 'One event with its neighbours in time and related events',
+    params: [TIMELINE_ID, { name: 'eventId', description: 'Event id', example: EXAMPLE_EVENT }],
+    schema: 'EventDocument',
+  }),
+  resource({
+    app: 'actors',
+    path: '/v1/actors',
+    link: 'actors',
+    operationId: 'listActors',
+    tag: 'Entities',
+    summary: 'Actors',
+    schema: 'ActorList',
+  }),
+  resource({
+    app: 'actors',
+    path: '/v1/actors/{id}',
+    link: 'actor',
+    operationId: 'getActor',
+    tag: 'Entities',
+    summary: 'An actor and every event it takes part in',
+    params: [{ name: 'id', description: 'Actor id', example: EXAMPLE_ACTOR }],
+    schema: 'ActorDocument',
+  }),
+  resource({
+    app: 'places',
+    path: '/v1/places',
+    link: 'places',
+    operationId: 'listPlaces',
+    tag: 'Entities',
+    summary: 'Places',
+    schema: 'PlaceList',
+  }),
+  resource({
+    app: 'places',
+    path: '/v1/places/{id}',
+    link: 'place',
+    operationId: 'getPlace',
+    tag: 'Entities',
+    summary: 'A place and every event held there',
+    params: [{ name: 'id', description: 'Place id', example: EXAMPLE_PLACE }],
+    schema: 'PlaceDocument',
+  }),
   {
     app: 'docs',
     path: '/openapi.json',
@@ -397,17 +289,14 @@ export const ROUTES: readonly RouteEntry[] = [
       body: ['html'],
       headers: ['Content-Security-Policy'],
       examples: [
-        { summary: 'The widget', url: `/embed/${ex.EXAMPLE_TIMELINE}` },
-        {
-          summary: 'Dark, visits only',
-          url: `/embed/${ex.EXAMPLE_TIMELINE}?theme=dark&kind=visit`,
-        },
+        { summary: 'The widget', url: E },
+        { summary: 'Dark, visits only', url: `${E}?theme=dark&kind=visit` },
       ],
     },
     errorPages: {
       400: {
         description: 'An invalid filter, explained inside the frame',
-        examples: [{ summary: 'Not a date', url: `/embed/${ex.EXAMPLE_TIMELINE}?from=yesterday` }],
+        examples: [{ summary: 'Not a date', url: `${E}?from=yesterday` }],
       },
       404: {
         description: 'No such timeline, explained inside the frame',
@@ -430,13 +319,6 @@ export const ROUTES: readonly RouteEntry[] = [
     },
   },
 ]
-
-/** `?name={name}` for each query parameter a route requires (oEmbed's `url`). */
-const requiredQuery = (query: $ZodObject | undefined): string => {
-  const shape: Record<string, { _zod: { optin?: unknown } }> = query?._zod.def.shape ?? {}
-  const names = Object.keys(shape).filter((name) => !shape[name]!._zod.optin)
-  return names.length ? `?${names.map((name) => `${name}={${name}}`).join('&')}` : ''
-}
 
 /**
  * `links` of the API index: each linked route's path, with its required query as a template.
