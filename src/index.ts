@@ -1,6 +1,7 @@
 /**
  * @module index
- * The Worker: builds the app, mounts one sub-app per resource, and exports the fetch handler and
+ * The Worker: builds the app, mounts one sub-app per resource where the route registry
+ * (src/routes/registry.ts) says, and exports the fetch handler and
  * `AppType` for Hono's typed client.
  *
  * @example
@@ -10,6 +11,7 @@
  * const res = await client.v1.timelines[':id'].events.$get({ param: { id: 'wang-yi-moscow-2023' }, query: { kind: 'visit' } })
  */
 import { Hono } from 'hono'
+import type { BlankEnv, MergeSchemaPath } from 'hono/types'
 import { cors } from 'hono/cors'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { timelines } from './routes/timelines.ts'
@@ -23,6 +25,26 @@ import { securityHeaders } from './http/security.ts'
 import { limits } from './http/limits.ts'
 import { createResponseCache, type ResponseCache } from './http/cache.ts'
 import { DATA } from './data.ts'
+import { MOUNTS, type SubApp } from './routes/registry.ts'
+
+/** The sub-apps, by the names the route registry mounts them under. */
+export const SUB_APPS = {
+  home,
+  v1Index,
+  timelines,
+  actors,
+  places,
+  docs,
+  embed,
+  oembed,
+} satisfies Record<SubApp, Hono<any, any, any>>
+
+/** The schema Hono's `.route()` chain would infer: each sub-app's routes under its mount path. */
+type Mounted = {
+  [K in SubApp]: (typeof SUB_APPS)[K] extends Hono<any, infer S, any>
+    ? MergeSchemaPath<S, (typeof MOUNTS)[K]>
+    : never
+}[SubApp]
 
 /**
  * Builds the app around a cache. Middleware, in order, and what a front-cache hit skips:
@@ -68,15 +90,10 @@ export const createApp = (cache: ResponseCache) => {
     }),
   )
 
-  const routes = app
-    .route('/', home)
-    .route('/v1', v1Index)
-    .route('/v1/timelines', timelines)
-    .route('/v1/actors', actors)
-    .route('/v1/places', places)
-    .route('/', docs)
-    .route('/', embed)
-    .route('/', oembed)
+  for (const name of Object.keys(MOUNTS) as SubApp[]) app.route(MOUNTS[name], SUB_APPS[name])
+  // The loop loses the types a literal `.route()` chain accumulates; `Mounted` restores them for
+  // `hc<AppType>`, so the registry stays the one list of mounts.
+  const routes = app as Hono<BlankEnv, Mounted, '/'>
 
   app.notFound(notFoundProblem)
   app.onError(errorProblem)

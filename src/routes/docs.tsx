@@ -4,7 +4,7 @@
  * rendered from it. Both built once per isolate and served with strong ETags.
  */
 import { Hono } from 'hono'
-import { openApiDocument, type OpenApiDocument } from '../http/openapi.ts'
+import { openApiDocument, type OpenApiDocument } from '../openapi/document.ts'
 import { NoQuery } from '../query/schema.ts'
 import { validQuery } from '../http/validate.ts'
 import { sendJson } from '../http/send.ts'

@@ -13,6 +13,7 @@ import { NoQuery } from '../query/schema.ts'
 import { timelineSummary } from '../query/present.ts'
 import { validQuery } from '../http/validate.ts'
 import { sendJson } from '../http/send.ts'
+import { API_LINKS } from './registry.ts'
 
 /** The API's entry document. */
 const apiIndex = () => ({
@@ -21,21 +22,7 @@ const apiIndex = () => ({
     'Chronological timelines of real diplomatic events, every fact backed by a verbatim quote of its source.',
   version: 'v1',
   dataVersion: DATA.version,
-  links: {
-    self: '/v1',
-    timelines: '/v1/timelines',
-    events: '/v1/timelines/{id}/events',
-    event: '/v1/timelines/{id}/events/{eventId}',
-    actors: '/v1/actors',
-    actor: '/v1/actors/{id}',
-    places: '/v1/places',
-    place: '/v1/places/{id}',
-    openapi: '/openapi.json',
-    docs: '/docs',
-    oembed: '/oembed?url={url}',
-    embed: '/embed/{id}',
-    widget: '/embed.js',
-  },
+  links: API_LINKS,
   timelines: [...DATA.timelines.values()].map(timelineSummary),
 })
 

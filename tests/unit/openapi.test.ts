@@ -4,13 +4,16 @@
  * the document against the official OpenAPI 3.1 schema, and every real JSON response the
  * documented examples produce against the response schema the document declares for it.
  */
+import { Hono } from 'hono'
+import { createResponseCache } from '../../src/http/cache.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
-import { app } from '../../src/index.ts'
-import { openApiDocument } from '../../src/http/openapi.ts'
-import { exampleFor } from '../../src/http/openapi-common.ts'
+import { SUB_APPS, app } from '../../src/index.ts'
+import { MOUNTS, ROUTES } from '../../src/routes/registry.ts'
+import { openApiDocument } from '../../src/openapi/document.ts'
+import { exampleFor } from '../../src/openapi/examples.ts'
 
 type Json = Record<string, any>
 const ORIGIN = 'https://dateline.test'
@@ -101,6 +104,23 @@ describe('documented examples against the Worker (on Node)', () => {
       expect(validate.errors ?? [], url).toEqual([])
       expect(ok).toBe(true)
     }
+  })
+})
+
+describe('the route registry', () => {
+  // The document and app.routes are compared in tests/worker/openapi.test.ts; this checks what
+  // they cannot see: that each entry names the sub-app that really serves it.
+  it.each(ROUTES.map((r) => [r.path, r] as const))('%s is served by its sub-app', async (_, r) => {
+    const mount = MOUNTS[r.app]
+    const url = exampleFor(r.ok.examples[0]!.url, ORIGIN)
+    expect(url.startsWith(mount)).toBe(true)
+    const rest = mount === '/' ? url : url.slice(mount.length)
+    // Alone, but with the cache its handlers send through (switched off: nothing kept).
+    const alone = new Hono()
+      .use(createResponseCache({ version: 'test', maxBytes: 0 }).provide())
+      .route('/', SUB_APPS[r.app])
+    const res = await alone.request(`${ORIGIN}${rest.startsWith('/') ? '' : '/'}${rest}`)
+    expect(res.status).toBe(200)
   })
 })
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { app } from '../../src/index.ts'
 import { EventListQuery } from '../../src/query/schema.ts'
 import { FORMAT_SPECS } from '../../src/formats/registry.ts'
-import { exampleFor } from '../../src/http/openapi-common.ts'
+import { exampleFor } from '../../src/openapi/examples.ts'
 import { ORIGIN, call, getJson } from './helpers.ts'
 
 type Json = Record<string, any>

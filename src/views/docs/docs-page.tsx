@@ -3,7 +3,7 @@
  * `/docs`: the API documentation, rendered server-side from the OpenAPI document so the two never
  * disagree. Self-contained: no script, no third-party style or font, so it works offline.
  */
-import type { OpenApiDocument } from '../../http/openapi.ts'
+import type { OpenApiDocument } from '../../openapi/document.ts'
 import { Layout } from './layout.tsx'
 import { InlineCode, Operation, operationAnchor } from './operation.tsx'
 import { Problems } from './problems.tsx'

@@ -3,7 +3,7 @@
  * One operation of the OpenAPI document as HTML: summary, parameters, responses, and an example
  * as a clickable link and a `curl` command.
  */
-import { exampleFor } from '../../http/openapi-common.ts'
+import { exampleFor } from '../../openapi/examples.ts'
 
 type Json = Record<string, any>
 

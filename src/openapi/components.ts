@@ -1,35 +1,18 @@
 /**
- * @module http/openapi-common
+ * @module openapi/components
  * The reusable parts of `/openapi.json` (`components.headers` and `components.responses`) and
- * the helpers operations are written with: a 200 with headers and example links, and the problem
- * responses every operation shares.
+ * the responses operations are written with: a 200 with headers and example links, the problem
+ * responses every operation shares, an HTML error page and the 304.
  */
-import { PROBLEM_CONTENT_TYPE } from './problem.ts'
-import { ref } from './openapi-responses.ts'
+import { PROBLEM_CONTENT_TYPE } from '../http/problem.ts'
+import { SUCCESS_CACHE_CONTROL } from '../http/send.ts'
+import { EXAMPLE_ORIGIN, examples, type ExampleLink } from './examples.ts'
+import { ref } from './schemas.ts'
 
 type Json = Record<string, unknown>
 
-/**
- * Stand-in origin in example URLs that must name a Dateline URL (oEmbed's `url`). The docs page
- * and the tests substitute the origin that serves them (see {@link exampleFor}).
- */
-export const EXAMPLE_ORIGIN = 'https://dateline.example'
-
-/**
- * An example URL as served from `origin`: {@link EXAMPLE_ORIGIN} inside it replaced.
- * @example exampleFor('/oembed?url=https%3A%2F%2Fdateline.example%2Fembed%2Fx', 'http://localhost:8787')
- */
-export const exampleFor = (url: string, origin: string): string =>
-  url.replaceAll(encodeURIComponent(EXAMPLE_ORIGIN), encodeURIComponent(origin))
-
-/** An example link: OpenAPI's `externalValue`, a URL whose response *is* the example. */
-export interface ExampleLink {
-  summary: string
-  /** Root-relative URL that answers with the documented status. */
-  url: string
-  /** Media type the URL answers with, when not the response's first one. */
-  media?: string
-}
+/** `application/problem+json`: the media type, without the charset the header carries. */
+const PROBLEM_MEDIA_TYPE = PROBLEM_CONTENT_TYPE.split(';')[0]!
 
 const header = (description: string, schema: Json = { type: 'string' }) => ({
   description,
@@ -39,7 +22,7 @@ const header = (description: string, schema: Json = { type: 'string' }) => ({
 /** `components.headers`. */
 export const HEADERS = {
   ETag: header('Strong validator of this exact body; send it back in If-None-Match for a 304'),
-  'Cache-Control': header('public, max-age=300, s-maxage=86400, stale-while-revalidate=86400'),
+  'Cache-Control': header(SUCCESS_CACHE_CONTROL),
   Link: header('RFC 8288 paging links: rel="first", "next" and "prev"'),
   'X-Total-Count': header('Events matching the query across all pages', {
     type: 'string',
@@ -51,21 +34,10 @@ export const HEADERS = {
   Allow: header('The methods this path accepts'),
 } satisfies Record<string, Json>
 
-type HeaderName = keyof typeof HEADERS
+/** A header of {@link HEADERS}, by name. */
+export type HeaderName = keyof typeof HEADERS
 const headerRefs = (names: readonly HeaderName[]) =>
   Object.fromEntries(names.map((name) => [name, { $ref: `#/components/headers/${name}` }]))
-
-const examples = (links: readonly ExampleLink[]) =>
-  links.length === 0
-    ? {}
-    : {
-        examples: Object.fromEntries(
-          links.map((link, i) => [
-            `example${i + 1}`,
-            { summary: link.summary, externalValue: link.url },
-          ]),
-        ),
-      }
 
 /** Media type → schema, for `content`. */
 export type ContentMap = Record<string, Json | undefined>
@@ -96,14 +68,23 @@ export const ok = (
   ),
 })
 
+/**
+ * An HTML error page (the embed shows errors inside the iframe, not as JSON).
+ * @example htmlError('No such timeline, explained inside the frame', [{ summary: 'No such timeline', url: '/embed/nope' }])
+ */
+export const htmlError = (description: string, links: readonly ExampleLink[]) => ({
+  description,
+  content: { 'text/html': { schema: { type: 'string' }, ...examples(links) } },
+})
+
 const problemResponse = (description: string, extraHeaders: readonly HeaderName[] = []) => ({
   description,
   ...(extraHeaders.length ? { headers: headerRefs(extraHeaders) } : {}),
   content: {
-    [PROBLEM_CONTENT_TYPE.split(';')[0]!]: {
+    [PROBLEM_MEDIA_TYPE]: {
       schema: ref('Problem'),
       example: {
-        type: 'https://dateline.example/docs#problem-not-found',
+        type: `${EXAMPLE_ORIGIN}/docs#problem-not-found`,
         title: 'Not found',
         status: 404,
         detail: 'No timeline "nope"',
@@ -126,40 +107,34 @@ export const PROBLEM_RESPONSES = {
   UriTooLong: problemResponse('uri-too-long: the URL is longer than 2048 characters'),
 } satisfies Record<string, Json>
 
-type ProblemName = keyof typeof PROBLEM_RESPONSES
-const STATUS_OF: Record<ProblemName, string> = {
-  BadRequest: '400',
-  NotFound: '404',
-  MethodNotAllowed: '405',
-  NotAcceptable: '406',
-  UriTooLong: '414',
-}
+/** The problem response of each status an operation may document. */
+const PROBLEM_OF = {
+  400: 'BadRequest',
+  404: 'NotFound',
+  405: 'MethodNotAllowed',
+  406: 'NotAcceptable',
+  414: 'UriTooLong',
+} as const satisfies Record<number, keyof typeof PROBLEM_RESPONSES>
+
+/** A status answered with a problem document. */
+export type ProblemStatus = keyof typeof PROBLEM_OF
 
 /**
- * Problem responses of an operation, each with optional example links.
- * @example problems({ NotFound: [{ summary: 'No such timeline', url: '/v1/timelines/nope' }] })
+ * Problem responses of an operation by status, each with optional example links; 405 and 414
+ * are added, since every route can answer them (limits and method checks run first).
+ * @example problems({ 404: [{ summary: 'No such timeline', url: '/v1/timelines/nope' }] })
  */
-export const problems = (which: Partial<Record<ProblemName, readonly ExampleLink[]>>) => {
-  const all: Partial<Record<ProblemName, readonly ExampleLink[]>> = {
-    ...which,
-    MethodNotAllowed: which.MethodNotAllowed ?? [],
-    UriTooLong: which.UriTooLong ?? [],
-  }
+export const problems = (which: Partial<Record<ProblemStatus, readonly ExampleLink[]>>) => {
+  const all = { 405: [], 414: [], ...which }
   const out: Record<string, Json> = {}
-  for (const name of Object.keys(STATUS_OF) as ProblemName[]) {
-    const links = all[name]
-    if (!links) continue
-    out[STATUS_OF[name]] =
+  for (const [status, links] of Object.entries(all)) {
+    const name = PROBLEM_OF[Number(status) as ProblemStatus]
+    out[status] =
       links.length === 0
         ? { $ref: `#/components/responses/${name}` }
         : {
             ...PROBLEM_RESPONSES[name],
-            content: {
-              'application/problem+json': {
-                schema: ref('Problem'),
-                ...examples(links),
-              },
-            },
+            content: { [PROBLEM_MEDIA_TYPE]: { schema: ref('Problem'), ...examples(links) } },
           }
   }
   return out

@@ -1,5 +1,5 @@
 /**
- * @module http/openapi-params
+ * @module openapi/parameters
  * OpenAPI parameter objects generated from the zod/mini schemas that validate the query strings,
  * so the documentation cannot drift from what the Worker accepts.
  */

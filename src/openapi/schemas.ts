@@ -1,5 +1,5 @@
 /**
- * @module http/openapi-responses
+ * @module openapi/schemas
  * JSON Schemas (2020-12, as OpenAPI 3.1 uses them) of the API's JSON resources and of its RFC 9457
  * problems, for `components.schemas` of `/openapi.json`.
  *
@@ -19,7 +19,7 @@ import {
   PARTICIPANT_ROLES,
   PRECISIONS,
 } from '../model/vocabulary.ts'
-import { PROBLEM_TITLES } from './problem.ts'
+import { PROBLEM_TITLES } from '../http/problem.ts'
 
 type Schema = Record<string, unknown>
 
@@ -247,3 +247,6 @@ export const RESPONSE_SCHEMAS = {
     html: { ...str, description: 'The iframe and the widget script that sizes it' },
   }),
 } satisfies Record<string, Schema>
+
+/** The name of a response schema, as route entries refer to it. */
+export type SchemaName = keyof typeof RESPONSE_SCHEMAS

@@ -1,0 +1,329 @@
+/**
+ * @module routes/registry
+ * Every route the Worker serves, in one table: where its sub-app is mounted (src/index.ts mounts
+ * from {@link MOUNTS}), the name it has in the API index's `links` (src/routes/home.ts) and what
+ * `/openapi.json` says about it (src/openapi/ builds each path from its entry). To add a route,
+ * add its handler to a sub-app and its entry here; tests/worker/openapi.test.ts fails if the
+ * app serves a path this table does not describe, or the other way round.
+ *
+ * What an entry holds is in src/routes/route-entry.ts. Pure data: it imports no handler, so the
+ * handlers (home, docs) can read it without a cycle.
+ */
+import { FORMAT_SPECS } from '../formats/registry.ts'
+import { EventListQuery, NoQuery } from '../query/schema.ts'
+import { EmbedQuery, OEmbedQuery } from '../embed/schema.ts'
+import {
+  EXAMPLE_ACTOR,
+  EXAMPLE_EVENT,
+  EXAMPLE_ORIGIN,
+  EXAMPLE_PLACE,
+  EXAMPLE_TIMELINE,
+  type ExampleLink,
+} from '../openapi/examples.ts'
+import { requiredQuery, resource, type PathParam, type RouteEntry } from './route-entry.ts'
+
+/** Where each sub-app is mounted, in mount order (the order the router tries them). */
+export const MOUNTS = {
+  home: '/',
+  v1Index: '/v1',
+  timelines: '/v1/timelines',
+  actors: '/v1/actors',
+  places: '/v1/places',
+  docs: '/',
+  embed: '/',
+  oembed: '/',
+} as const
+export type SubApp = keyof typeof MOUNTS
+
+const TIMELINE_ID: PathParam = { name: 'id', description: 'Timeline id', example: EXAMPLE_TIMELINE }
+const T = `/v1/timelines/${EXAMPLE_TIMELINE}`
+const E = `/embed/${EXAMPLE_TIMELINE}`
+const EMBED_URL = `${EXAMPLE_ORIGIN}${E}`
+
+/** The events query's examples: filters, then each negotiable format by `?format=`. */
+const EVENT_EXAMPLES: ExampleLink[] = [
+  { summary: 'Visits and meetings', url: `${T}/events?kind=visit,meeting` },
+  { summary: 'Wang Yi, from 18 February', url: `${T}/events?actor=wang-yi&from=2023-02-18` },
+  { summary: 'Search, newest first, 5 per page', url: `${T}/events?q=munich&sort=desc&limit=5` },
+  { summary: 'Sparse fieldset', url: `${T}/events?fields=title,date&limit=3` },
+  // Formats sharing JSON's media type (TimelineJS) are exemplified on their extension path, so
+  // every example here answers with the schema documented for its media type.
+  ...FORMAT_SPECS.filter((f) => f.format !== 'json' && f.negotiable).map((f) => ({
+    summary: f.label,
+    url: `${T}/events?format=${f.format}`,
+    media: f.mediaType,
+  })),
+]
+
+/** `/v1/timelines/{id}/events.{extension}`: one path per format, as the router serves them. */
+const EVENT_FILES: RouteEntry[] = FORMAT_SPECS.flatMap((spec) =>
+  spec.extensions.map((ext) => ({
+    app: 'timelines' as const,
+    path: `/v1/timelines/{id}/events.${ext}`,
+    operationId: `listEvents_${ext.replace(/\W/g, '_')}`,
+    tag: 'Formats' as const,
+    summary: `Events as ${spec.label}`,
+    description: `Same query as \`/events\`, always as ${spec.label} (${spec.spec}).`,
+    params: [TIMELINE_ID],
+    query: EventListQuery,
+    undocumentedQuery: ['format'],
+    ok: {
+      description: spec.label,
+      body: [{ format: spec.format }],
+      headers: ['Content-Disposition', 'Link', 'X-Total-Count'] as const,
+      examples: [{ summary: spec.label, url: `${T}/events.${ext}` }],
+    },
+    errors: {
+      400: [],
+      404: [{ summary: 'No such timeline', url: `/v1/timelines/nope/events.${ext}` }],
+    },
+  })),
+)
+
+/** Every route, in the order of `/openapi.json` and of the index's `links`. */
+export const ROUTES: readonly RouteEntry[] = [
+  resource({
+    app: 'home',
+    path: '/',
+    operationId: 'home',
+    tag: 'Discovery',
+    summary:
+      'Entry point: JSON index for API clients, the landing page for browsers (Accept: text/html)',
+    schema: 'ApiIndex',
+    html: true,
+  }),
+  resource({
+    app: 'v1Index',
+    path: '/v1',
+    link: 'self',
+    operationId: 'apiIndex',
+    tag: 'Discovery',
+    summary: 'Entry point: links to every resource',
+    schema: 'ApiIndex',
+  }),
+  resource({
+    app: 'timelines',
+    path: '/v1/timelines',
+    link: 'timelines',
+    operationId: 'listTimelines',
+    tag: 'Timelines',
+    summary: 'Timelines',
+    schema: 'TimelineList',
+  }),
+  resource({
+    app: 'timelines',
+    path: '/v1/timelines/{id}',
+    operationId: 'getTimeline',
+    tag: 'Timelines',
+    summary: 'A whole timeline: metadata, sources and every event',
+    params: [TIMELINE_ID],
+    schema: 'Timeline',
+  }),
+  {
+    app: 'timelines',
+    path: '/v1/timelines/{id}/events',
+    link: 'events',
+    operationId: 'listEvents',
+    tag: 'Events',
+    summary: 'Events of a timeline: filtered, sorted, paged, in any format',
+    description:
+      'Values of one parameter are OR-ed, different parameters AND-ed; dates match by overlap. ' +
+      'The representation is chosen by `format`, the Accept header, or a file extension ' +
+      '(`/events.ics`). Paging is by opaque cursor: follow `links.next` or the `Link` header.',
+    params: [TIMELINE_ID],
+    query: EventListQuery,
+    queryExamples: { kind: ['visit', 'meeting'], from: '2023-02-18' },
+    ok: {
+      description: 'A page of events (JSON) or all matching events in another format',
+      body: ['events'],
+      headers: ['Link', 'X-Total-Count', 'Content-Disposition', 'Vary'],
+      examples: EVENT_EXAMPLES,
+    },
+    errors: {
+      400: [
+        { summary: 'An unknown kind', url: `${T}/events?kind=party` },
+        { summary: 'Not a date', url: `${T}/events?from=yesterday` },
+        { summary: 'An unknown parameter', url: `${T}/events?colour=red` },
+      ],
+      404: [{ summary: 'No such timeline', url: '/v1/timelines/nope/events' }],
+      406: [],
+    },
+  },
+  ...EVENT_FILES,
+  resource({
+    app: 'timelines',
+    path: '/v1/timelines/{id}/events/{eventId}',
+    link: 'event',
+    operationId: 'getEvent',
+    tag: 'Events',
+    summary: 'One event with its neighbours in time and related events',
+    params: [TIMELINE_ID, { name: 'eventId', description: 'Event id', example: EXAMPLE_EVENT }],
+    schema: 'EventDocument',
+  }),
+  resource({
+    app: 'actors',
+    path: '/v1/actors',
+    link: 'actors',
+    operationId: 'listActors',
+    tag: 'Entities',
+    summary: 'Actors',
+    schema: 'ActorList',
+  }),
+  resource({
+    app: 'actors',
+    path: '/v1/actors/{id}',
+    link: 'actor',
+    operationId: 'getActor',
+    tag: 'Entities',
+    summary: 'An actor and every event it takes part in',
+    params: [{ name: 'id', description: 'Actor id', example: EXAMPLE_ACTOR }],
+    schema: 'ActorDocument',
+  }),
+  resource({
+    app: 'places',
+    path: '/v1/places',
+    link: 'places',
+    operationId: 'listPlaces',
+    tag: 'Entities',
+    summary: 'Places',
+    schema: 'PlaceList',
+  }),
+  resource({
+    app: 'places',
+    path: '/v1/places/{id}',
+    link: 'place',
+    operationId: 'getPlace',
+    tag: 'Entities',
+    summary: 'A place and every event held there',
+    params: [{ name: 'id', description: 'Place id', example: EXAMPLE_PLACE }],
+    schema: 'PlaceDocument',
+  }),
+  {
+    app: 'docs',
+    path: '/openapi.json',
+    link: 'openapi',
+    operationId: 'openapi',
+    tag: 'Discovery',
+    summary: 'This document',
+    query: NoQuery,
+    ok: {
+      description: 'OpenAPI 3.1',
+      body: ['json'],
+      examples: [{ summary: 'OpenAPI', url: '/openapi.json' }],
+    },
+    errors: { 400: [] },
+  },
+  {
+    app: 'docs',
+    path: '/docs',
+    link: 'docs',
+    operationId: 'docs',
+    tag: 'Discovery',
+    summary: 'Human documentation, rendered from this document; works offline',
+    query: NoQuery,
+    ok: {
+      description: 'HTML',
+      body: ['html'],
+      headers: ['Content-Security-Policy'],
+      examples: [{ summary: 'Docs', url: '/docs' }],
+    },
+    errors: { 400: [] },
+  },
+  {
+    app: 'oembed',
+    path: '/oembed',
+    link: 'oembed',
+    operationId: 'oembed',
+    tag: 'Embed',
+    summary: 'oEmbed 1.0 (rich type) for a Dateline timeline or embed URL',
+    query: OEmbedQuery,
+    queryExamples: { url: EMBED_URL },
+    queryDescriptions: {
+      url: 'A Dateline URL on this origin: /embed/{id}?options, /v1/timelines/{id} or /v1/timelines/{id}/events/{eventId}',
+      maxwidth: 'Largest width the consumer can show, in pixels',
+      maxheight: 'Largest height the consumer can show, in pixels',
+      format: 'json (default); xml is answered with 501 not-implemented',
+    },
+    ok: {
+      description: 'oEmbed JSON',
+      body: [{ json: 'OEmbed' }],
+      // Names EXAMPLE_ORIGIN: the docs page and the tests put their own origin in.
+      examples: [
+        {
+          summary: 'oEmbed for the example timeline',
+          url: `/oembed?url=${encodeURIComponent(EMBED_URL)}`,
+        },
+      ],
+    },
+    errors: {
+      400: [{ summary: 'No url', url: '/oembed' }],
+      404: [
+        {
+          summary: 'A URL of another site',
+          url: `/oembed?url=${encodeURIComponent('https://example.org/embed/x')}`,
+        },
+      ],
+    },
+  },
+  {
+    app: 'embed',
+    path: '/embed/{id}',
+    link: 'embed',
+    operationId: 'embedPage',
+    tag: 'Embed',
+    summary: 'The timeline as a page made to be framed (iframe src)',
+    description:
+      'Takes the events filters; presentation options that are invalid fall back to defaults, ' +
+      'invalid filters are an HTML error page. Unknown parameters (utm_…) are ignored.',
+    params: [TIMELINE_ID],
+    query: EmbedQuery,
+    queryExamples: { theme: 'dark' },
+    queryDescriptions: {
+      theme: 'light, dark or auto (the reader’s system); an unknown value falls back to auto',
+      lang: 'BCP 47 language of the interface and dates; an invalid tag falls back to the timeline’s',
+      focus: 'Id of an event to scroll to and highlight; an unknown id is ignored',
+      limit: 'Show at most this many events (1–500)',
+    },
+    ok: {
+      description: 'HTML page with its own strict CSP; framing allowed from any origin',
+      body: ['html'],
+      headers: ['Content-Security-Policy'],
+      examples: [
+        { summary: 'The widget', url: E },
+        { summary: 'Dark, visits only', url: `${E}?theme=dark&kind=visit` },
+      ],
+    },
+    errorPages: {
+      400: {
+        description: 'An invalid filter, explained inside the frame',
+        examples: [{ summary: 'Not a date', url: `${E}?from=yesterday` }],
+      },
+      404: {
+        description: 'No such timeline, explained inside the frame',
+        examples: [{ summary: 'No such timeline', url: '/embed/nope' }],
+      },
+    },
+  },
+  {
+    app: 'embed',
+    path: '/embed.js',
+    link: 'widget',
+    operationId: 'embedScript',
+    tag: 'Embed',
+    summary:
+      'Loader script: turns each <div data-dateline="id" data-theme=…> into an auto-sized iframe',
+    ok: {
+      description: 'JavaScript',
+      body: ['javascript'],
+      examples: [{ summary: 'The loader', url: '/embed.js' }],
+    },
+  },
+]
+
+/**
+ * `links` of the API index: each linked route's path, with its required query as a template.
+ * @example API_LINKS.oembed // '/oembed?url={url}'
+ */
+export const API_LINKS: Readonly<Record<string, string>> = Object.fromEntries(
+  ROUTES.flatMap((r) => (r.link ? [[r.link, r.path + requiredQuery(r.query)]] : [])),
+)
