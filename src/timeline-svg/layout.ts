@@ -54,8 +54,11 @@ export interface LayoutOptions {
   /** Lanes in the order they are drawn; lanes without events are left out. */
   lanes: readonly AxisLane[]
   labels: 'inside' | 'beside'
-  /** Legend wording for each key; keys that apply to no mark are left out. */
-  legend: Record<LegendKey, string>
+  /**
+   * Legend wording for each key; keys that apply to no mark are left out. No legend without it
+   * (the embed writes its legend in HTML, where it wraps on any screen).
+   */
+  legend?: Record<LegendKey, string>
   breakRule?: BreakRule
 }
 
@@ -83,8 +86,8 @@ export interface LaneBox {
   y: number
   height: number
   rows: number
-  /** Where the label is drawn (baseline), when there is one. */
-  caption?: { x: number; y: number; anchor: 'start' | 'end' }
+  /** Where the label starts (x, baseline y), when there is one. */
+  caption?: { x: number; y: number }
 }
 
 export interface LegendEntry {
@@ -143,22 +146,13 @@ export const itemDays = (date: AxisItem['date']): DayRange => {
 const precisionRank = { day: 0, month: 1, year: 2 } as const
 
 /**
- * Where a lane's caption goes: at the left of the first row free there, else at the right of the
- * first row free there, else on a row of its own.
+ * Where a lane's caption goes: at the left of the first row that is free there, else on a row of
+ * its own (below the others), so captions always read down the left edge.
  */
-const captionSpot = (
-  label: string,
-  starts: readonly number[],
-  ends: readonly number[],
-  x0: number,
-  x1: number,
-): { row: number; x: number; anchor: 'start' | 'end' } => {
+const captionRow = (label: string, starts: readonly number[], x0: number): number => {
   const w = textWidth(label, G.font) + 2 * G.gap
-  const left = starts.findIndex((start) => start >= x0 + w)
-  if (left >= 0) return { row: left, x: x0, anchor: 'start' }
-  const right = ends.findIndex((end) => end <= x1 - w)
-  if (right >= 0) return { row: right, x: x1, anchor: 'end' }
-  return { row: ends.length, x: x0, anchor: 'start' }
+  const row = starts.findIndex((start) => start >= x0 + w)
+  return row >= 0 ? row : starts.length
 }
 
 interface Placed {
@@ -216,7 +210,8 @@ export const axisLayout = (items: readonly AxisItem[], options: LayoutOptions): 
       row: 0,
     }
     let [a, b] = [m0, m1 + G.gap]
-    const inside = shape === 'point' ? undefined : fitText(item.title, m1 - m0 - 8, G.font)
+    // A label inside a bar is worth drawing whole, or with at least a dozen characters.
+    const inside = shape === 'point' ? undefined : fitText(item.title, m1 - m0 - 8, G.font, 12)
     if (inside && (options.labels === 'inside' || inside === item.title)) {
       mark.label = { text: inside, x: m0 + 4, y: 0, anchor: 'start', inside: true }
     } else if (options.labels === 'beside') {
@@ -251,8 +246,8 @@ export const axisLayout = (items: readonly AxisItem[], options: LayoutOptions): 
       ends[row] = Math.max(ends[row] ?? -Infinity, p.b)
       p.mark.row = row
     }
-    const caption = lane.label ? captionSpot(lane.label, starts, ends, x0, x1) : undefined
-    const rows = Math.max(1, ends.length, caption ? caption.row + 1 : 0)
+    const caption = lane.label ? captionRow(lane.label, starts, x0) : undefined
+    const rows = Math.max(1, ends.length, caption === undefined ? 0 : caption + 1)
     for (const p of list) {
       const top = y + p.mark.row * G.row
       p.mark.y = top + (G.row - p.mark.h) / 2
@@ -264,18 +259,13 @@ export const axisLayout = (items: readonly AxisItem[], options: LayoutOptions): 
       y,
       height: rows * G.row,
       rows,
-      ...(caption && {
-        caption: {
-          x: caption.x,
-          y: y + caption.row * G.row + G.row / 2 + 4,
-          anchor: caption.anchor,
-        },
-      }),
+      ...(caption !== undefined && { caption: { x: x0, y: y + caption * G.row + G.row / 2 + 4 } }),
     })
     y += rows * G.row + G.laneGap
     marks.push(...list.map((p) => p.mark))
   })
-  const bottom = y - G.laneGap
+  // With no events, one empty row, where the drawing says so.
+  const bottom = lanes.length ? y - G.laneGap : G.laneTop + G.row
 
   const present: Record<LegendKey, boolean> = {
     happened: marks.some((m) => !m.tentative),
@@ -287,7 +277,7 @@ export const axisLayout = (items: readonly AxisItem[], options: LayoutOptions): 
   let lx = x0
   let ly = bottom + G.legendRow
   for (const key of ['happened', 'tentative', 'fuzzy', 'gap'] as const) {
-    if (!present[key]) continue
+    if (!present[key] || !options.legend) continue
     const text = options.legend[key]
     const w = G.swatch + 4 + textWidth(text, G.font)
     if (lx > x0 && lx + w > x1) {

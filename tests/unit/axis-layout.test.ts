@@ -103,8 +103,7 @@ const checkInvariants = (layout: AxisLayout, items: readonly AxisItem[]) => {
         lane.caption.y <= lane.y + (row + 1) * GEOMETRY.row
       ) {
         const w = textWidth(lane.label, GEOMETRY.font)
-        const x = lane.caption.anchor === 'start' ? lane.caption.x : lane.caption.x - w
-        boxes.push([[x, x + w], `caption ${lane.label}`])
+        boxes.push([[lane.caption.x, lane.caption.x + w], `caption ${lane.label}`])
       }
       for (let i = 0; i < boxes.length; i++) {
         for (let j = i + 1; j < boxes.length; j++) {
