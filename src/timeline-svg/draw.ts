@@ -70,12 +70,16 @@ export const drawAxis = (layout: AxisLayout, options: DrawOptions): string => {
   )
   if (!fluid) out.push(`<rect class="bg" width="100%" height="100%"/>`)
 
-  // Ticks: a mark on the axis line per fine tick, a grid line per labelled coarse tick.
+  // Ticks: a mark on the axis line per fine tick (in files: the embed saves the bytes, its labels
+  // start at the tick), a grid line per labelled coarse tick.
   out.push(`<g class="tk" aria-hidden="true"${langAttr(options.tickLang)}>`)
   out.push(`<line x1="${x(plot.x0)}" x2="${x(plot.x1)}" y1="${plot.axisY}" y2="${plot.axisY}"/>`)
   for (const t of layout.ticks) {
     if (t.row === 0) {
-      out.push(`<line x1="${x(t.x)}" x2="${x(t.x)}" y1="${plot.axisY - 4}" y2="${plot.axisY}"/>`)
+      if (!fluid)
+        out.push(
+          `<line x1="${num(t.x)}" x2="${num(t.x)}" y1="${plot.axisY - 4}" y2="${plot.axisY}"/>`,
+        )
     } else {
       out.push(
         `<line class="g" x1="${x(t.x)}" x2="${x(t.x)}" y1="${GEOMETRY.coarseY - 10}" ` +
