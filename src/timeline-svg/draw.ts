@@ -47,7 +47,10 @@ const num = (n: number) => String(Math.round(n * 10) / 10)
 const attr = (value: string) => escapeXml(value)
 const langAttr = (lang?: string) => (lang ? ` lang="${attr(lang)}"` : '')
 
-/** Draws an axis layout. @example drawAxis(axisLayout(items, options), { mode: 'fixed', … }) */
+/**
+ * Draws an axis layout.
+ * @example drawAxis(axisLayout(items, options), { mode: 'fixed', … })
+ */
 export const drawAxis = (layout: AxisLayout, options: DrawOptions): string => {
   const fluid = options.mode === 'fluid'
   // x as the drawing needs it: a percentage of the layout width (fluid) or user units (fixed).

@@ -29,7 +29,10 @@ export interface LaneNames {
   other: string
 }
 
-/** The lane key of an event. */
+/**
+ * The lane key of an event.
+ * @example laneKey(event, 'country') // 'CN'
+ */
 export const laneKey = (event: ResolvedEvent, mode: LaneMode): string => {
   if (mode === 'none') return ''
   if (mode === 'kind') return event.kind

@@ -136,7 +136,10 @@ export const GEOMETRY = {
 
 const G = GEOMETRY
 
-/** The days an event may cover. */
+/**
+ * The days an event may cover.
+ * @example itemDays({ start: '2023-02', precision: 'month' }) // { first: 19389, last: 19416 }
+ */
 export const itemDays = (date: AxisItem['date']): DayRange => {
   const start = partialDateRange(date.start)!
   const end = date.end ? partialDateRange(date.end)! : start

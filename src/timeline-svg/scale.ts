@@ -60,7 +60,10 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
-/** Overlapping or touching ranges merged, in order. */
+/**
+ * Overlapping or touching ranges merged, in order.
+ * @example mergeRanges([{ first: 3, last: 4 }, { first: 0, last: 2 }]) // [{ first: 0, last: 4 }]
+ */
 export const mergeRanges = (ranges: readonly DayRange[]): DayRange[] => {
   const sorted = [...ranges].sort((a, b) => a.first - b.first || a.last - b.last)
   const out: DayRange[] = []
