@@ -32,9 +32,26 @@ const script = async (entry: string): Promise<string> => {
   return result.outputFiles[0]!.text.trim()
 }
 
-const style = async (file: string): Promise<string> => {
-  const css = await readFile(join(ROOT, 'src/client', file), 'utf8')
-  const result = await transform(css, { loader: 'css', minify: true, target: TARGET })
+const style = async (...files: string[]): Promise<string> => {
+  const texts = await Promise.all(files.map((f) => readFile(join(ROOT, 'src/client', f), 'utf8')))
+  const result = await transform(texts.join('\n'), { loader: 'css', minify: true, target: TARGET })
+  return result.code.trim()
+}
+
+/**
+ * The stylesheet of a standalone events.svg: embed.css's light palette, its dark one when the
+ * viewer prefers dark, and the axis rules. Read from embed.css so the two never drift apart.
+ */
+const svgStyle = async (): Promise<string> => {
+  const css = await readFile(join(ROOT, 'src/client/embed.css'), 'utf8')
+  const block = (selector: string) => {
+    const start = css.indexOf(`${selector} {`)
+    if (start < 0) throw new Error(`embed.css has no "${selector}" block`)
+    return css.slice(css.indexOf('{', start) + 1, css.indexOf('}', start))
+  }
+  const axis = await readFile(join(ROOT, 'src/client/axis.css'), 'utf8')
+  const text = `:root{${block(':root')}}@media (prefers-color-scheme: dark){:root{${block(":root[data-theme='dark']")}}}${axis}`
+  const result = await transform(text, { loader: 'css', minify: true, target: TARGET })
   return result.code.trim()
 }
 
@@ -42,11 +59,12 @@ const style = async (file: string): Promise<string> => {
 const cspHash = (text: string): string =>
   `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
 
-const [embedJs, widgetJs, landingJs, embedCss] = await Promise.all([
+const [embedJs, widgetJs, landingJs, embedCss, svgCss] = await Promise.all([
   script('embed.ts'),
   script('widget.ts'),
   script('landing.ts'),
-  style('embed.css'),
+  style('embed.css', 'axis.css'),
+  svgStyle(),
 ])
 
 // Inlined text must not be able to close its element or open a comment in the HTML parser.
@@ -73,6 +91,8 @@ export const EMBED_JS_HASH = ${JSON.stringify(cspHash(embedJs))}
 export const EMBED_CSS = ${JSON.stringify(embedCss)}
 /** CSP source expression allowing exactly {@link EMBED_CSS}. */
 export const EMBED_CSS_HASH = ${JSON.stringify(cspHash(embedCss))}
+/** Palette and axis rules inlined in every events.svg. */
+export const AXIS_SVG_CSS = ${JSON.stringify(svgCss)}
 /** Minified widget served at /embed.js. */
 export const WIDGET_JS = ${JSON.stringify(widgetJs)}
 /** Minified landing page script (the live embed-code generator), inlined in a <script>. */

@@ -6,12 +6,16 @@
  *   again whenever the layout changes or the page comes back from a hidden tab;
  * - moves between events with the arrow keys, j/k, Home and End;
  * - shows the toolbar: expand/collapse all, filter chips by kind;
+ * - links the time axis and the list: hovering or focusing a mark highlights its card and the
+ *   other way round, the first card on screen is marked on the axis, and brushing a stretch of
+ *   the axis (drag with a mouse or pen; Shift+←/→ between marks) narrows the list to it and
+ *   writes it into the URL as `from`/`to`, with a button to show all dates again;
+ * - opens every source and note for printing;
  * - brings the focused event (`?focus=` or `#event-…`) into view.
  * Hand-written with no framework: the whole page must stay under 15 KB gzip.
  */
 
-// A module, so its names stay out of the global scope of the type-checker.
-export {}
+import { initAxis } from './axis.ts'
 
 const doc = document
 const root = doc.documentElement
@@ -60,6 +64,20 @@ doc.addEventListener('keydown', (e) => {
   target.focus()
 })
 
+// What the list shows: the kinds pressed in the toolbar and the stretch brushed on the axis.
+const kinds = new Set<string>()
+const axis = initAxis(articles, apply)
+
+function apply() {
+  for (const a of doc.querySelectorAll<HTMLElement>('article.ev')) {
+    const id = a.id.slice(6)
+    const hide = (kinds.size > 0 && !kinds.has(a.dataset.kind!)) || !axis.shows(id)
+    a.parentElement!.hidden = hide
+    axis.dim(id, hide)
+  }
+  report()
+}
+
 // Toolbar, server-rendered hidden because it needs this script.
 const tools = doc.querySelector<HTMLElement>('.tools')
 if (tools) {
@@ -69,18 +87,24 @@ if (tools) {
     if (!button) return
     const act = button.dataset.act
     if (act) {
-      for (const d of doc.querySelectorAll('details')) d.open = act === 'open'
+      for (const d of doc.querySelectorAll<HTMLDetailsElement>('.ev details'))
+        d.open = act === 'open'
       return
     }
-    button.setAttribute('aria-pressed', String(button.getAttribute('aria-pressed') !== 'true'))
-    const kinds = [...tools.querySelectorAll<HTMLElement>('[aria-pressed=true]')].map(
-      (b) => b.dataset.kind,
-    )
-    for (const a of doc.querySelectorAll<HTMLElement>('article.ev')) {
-      a.parentElement!.hidden = kinds.length > 0 && !kinds.includes(a.dataset.kind)
-    }
+    const pressed = button.getAttribute('aria-pressed') !== 'true'
+    button.setAttribute('aria-pressed', String(pressed))
+    kinds[pressed ? 'add' : 'delete'](button.dataset.kind!)
+    apply()
   })
 }
+
+// Print every source and note: open the details for the printout, then put them back.
+let closed: HTMLDetailsElement[] = []
+addEventListener('beforeprint', () => {
+  closed = [...doc.querySelectorAll<HTMLDetailsElement>('.ev details:not([open])')]
+  for (const d of closed) d.open = true
+})
+addEventListener('afterprint', () => closed.forEach((d) => (d.open = false)))
 
 // Focus: the server marked it with aria-current; a #event-… fragment wins.
 const hashed = location.hash.startsWith('#event-')

@@ -21,7 +21,7 @@ export const EMBED_SELECTION_OPTIONS = [
 ] as const
 
 /** Options that only change presentation; a bad value falls back to the default. */
-export const EMBED_PRESENTATION_OPTIONS = ['theme', 'lang', 'focus'] as const
+export const EMBED_PRESENTATION_OPTIONS = ['theme', 'lang', 'focus', 'lanes'] as const
 
 /** Every option the embed page takes, as query parameters, `data-*` or element attributes. */
 export const EMBED_OPTIONS = [...EMBED_PRESENTATION_OPTIONS, ...EMBED_SELECTION_OPTIONS] as const

@@ -5,7 +5,7 @@
  * (`eventFilterShape`) and `limit`, so a filter means the same thing everywhere.
  *
  * Two kinds of embed option, two error policies:
- * - presentation (`theme`, `lang`, `focus`): a bad value falls back to the default, because a
+ * - presentation (`theme`, `lang`, `focus`, `lanes`): a bad value falls back to the default, because a
  *   reader is better served by a timeline in the default look than by an error box;
  * - selection (filters, `sort`, `limit`): a bad value is a 400 page naming the option, because
  *   silently showing other events than the site owner asked for would mislead readers.
@@ -15,6 +15,7 @@ import * as z from 'zod/mini'
 import { canonicalLocale, ID_PATTERN } from '../model/vocabulary.ts'
 import { eventFilterShape, limitNumber } from '../query/schema.ts'
 import { DEFAULT_THEME, THEMES, type EmbedOption } from './options.ts'
+import { LANE_MODES } from '../timeline-svg/lanes.ts'
 
 /** `GET /embed/{id}` query. */
 export const EmbedQuery = z.object({
@@ -26,6 +27,20 @@ export const EmbedQuery = z.object({
     z.pipe(
       z.string(),
       z.transform((tag: string) => canonicalLocale(tag)),
+    ),
+    undefined,
+  ),
+  /** How the time axis groups events; undefined (and anything unknown) is the default. */
+  lanes: z.catch(
+    z.optional(
+      z
+        .enum(LANE_MODES)
+        .check(
+          z.describe(
+            'Lanes of the time axis: country (of the main actor; the default), kind or none; ' +
+              'an unknown value falls back to the default',
+          ),
+        ),
     ),
     undefined,
   ),

@@ -23,7 +23,15 @@ export interface FormatSpec {
   negotiable: boolean
   /** Specification the body follows. */
   spec: string
+  /** Headers this format's responses carry besides the usual ones. */
+  headers?: Readonly<Record<string, string>>
 }
+
+/**
+ * The policy of an `events.svg`: nothing may load or run, only its own inline `<style>` applies,
+ * and a browser that opens it directly treats it as a sandboxed, unique origin.
+ */
+export const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
 
 /**
  * The formats, JSON first: it is the default, and wins `Accept: application/json` over
@@ -110,6 +118,17 @@ export const FORMAT_SPECS: readonly FormatSpec[] = [
     disposition: 'inline',
     negotiable: false,
     spec: 'https://timeline.knightlab.com/docs/json-format.html',
+  },
+  {
+    format: 'svg',
+    label: 'SVG time axis',
+    mediaType: 'image/svg+xml',
+    contentType: 'image/svg+xml; charset=utf-8',
+    extensions: ['svg'],
+    disposition: 'inline',
+    negotiable: true,
+    spec: 'https://www.w3.org/TR/SVG2/',
+    headers: { 'Content-Security-Policy': SVG_CSP },
   },
 ]
 

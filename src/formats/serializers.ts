@@ -10,6 +10,7 @@ import { toGeoJson } from './geojson.ts'
 import { toIcs } from './ics.ts'
 import { toJsonFeed } from './json-feed.ts'
 import { toJsonLd } from './json-ld.ts'
+import { toSvg } from './svg.ts'
 import { toTimelineJs } from './timelinejs.ts'
 
 /**
@@ -24,4 +25,5 @@ export const SERIALIZERS: Record<Exclude<Format, 'json'>, (input: FormatInput) =
   csv: toCsv,
   geojson: toGeoJson,
   timelinejs: toTimelineJs,
+  svg: toSvg,
 }

@@ -32,6 +32,7 @@ export const FORMATS = [
   'csv',
   'geojson',
   'timelinejs',
+  'svg',
 ] as const
 export type Format = (typeof FORMATS)[number]
 

@@ -80,6 +80,7 @@ const sendEvents = (c: Context, query: EventListQuery, extension?: string): Resp
   const headers = () => ({
     Link: pageLinkHeader(getPage(), pageUrl),
     'X-Total-Count': String(getPage().total),
+    ...spec.headers,
     ...(extension || query.format
       ? { 'Content-Disposition': contentDisposition(spec, timeline.meta.id) }
       : {}),

@@ -133,8 +133,9 @@ interface Target {
   clean: string[]
   /**
    * Skip Chromium for a response byte-identical to one already rendered (a refusal that does not
-   * echo the value, a fallback to defaults). Sound only where no script reads the URL's query,
-   * which holds for src/client/*; fragment targets (read by embed.ts) always render.
+   * echo the value, a fallback to defaults). Sound only where no script puts the URL's query into
+   * the page, which holds for src/client/* (embed.ts only asks whether `from`/`to` are there);
+   * fragment targets (read by embed.ts) always render.
    */
   dedupe: boolean
 }
@@ -174,6 +175,7 @@ const EMBED_OPTIONS: Record<string, string> = {
   theme: 'dark',
   lang: 'fr',
   focus: 'zzz',
+  lanes: 'kind',
 }
 /** The landing page's generator options. */
 const LANDING_OPTIONS: Record<string, string> = {

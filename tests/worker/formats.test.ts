@@ -259,3 +259,46 @@ describe('caching per representation', () => {
     expect(there.headers.get('etag')).not.toBe(here.headers.get('etag'))
   })
 })
+
+describe('events.svg', () => {
+  const gzipSize = async (text: string) => {
+    const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))
+    return (await new Response(stream).arrayBuffer()).byteLength
+  }
+
+  it('may use only its own inline style, runs nothing, and is sandboxed', async () => {
+    for (const path of [`${EVENTS}.svg`, `${EVENTS}?format=svg`]) {
+      const res = await call(path)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'",
+      )
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    }
+    // Other formats keep the API's policy.
+    expect((await call(`${EVENTS}.csv`)).headers.get('content-security-policy')).not.toContain(
+      'unsafe-inline',
+    )
+  })
+
+  it('weighs at most 8 KB gzip for the whole shipped timeline', async () => {
+    const body = await (await call(`${EVENTS}.svg?limit=500`)).text()
+    const size = await gzipSize(body)
+    console.log(`events.svg: ${body.length} bytes, ${size} bytes gzip`)
+    expect(size).toBeLessThanOrEqual(8 * 1024)
+  })
+
+  it('is what Accept: image/svg+xml and image/* get', async () => {
+    for (const accept of ['image/svg+xml', 'image/*', 'image/png, image/svg+xml;q=0.5']) {
+      const res = await call(`${EVENTS}?limit=1`, { headers: { Accept: accept } })
+      expect(res.status, accept).toBe(200)
+      expect(res.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8')
+    }
+  })
+
+  it('draws an empty axis that says so when nothing matches', async () => {
+    const res = await call(`${EVENTS}.svg?q=nothing-matches-this`)
+    expect(res.status).toBe(200)
+    expect(await res.text()).toContain('No events match.')
+  })
+})

@@ -10,6 +10,7 @@ import { observatory } from './observatory.ts'
 import { PROBLEM_REQUESTS, SAMPLE_IDS, sampleRequests } from './route-table.ts'
 import type { RouteKind, SampleRequest } from './route-table.ts'
 import { API_CSP, HSTS, PERMISSIONS_POLICY, frameAncestors } from '../../src/http/security.ts'
+import { SVG_CSP } from '../../src/formats/registry.ts'
 
 /** What a header must be: exact text, a pattern, a predicate, or `null` for absent. */
 type Rule = string | RegExp | null | ((value: string | null) => boolean)
@@ -41,7 +42,13 @@ const noUnsafeScript = (csp: string | null) =>
 const EXPECTED: Record<Kind, Record<string, Rule>> = {
   api: { ...DATA_RULES, 'content-type': /^application\/json; charset=utf-8$/ },
   oembed: { ...DATA_RULES, 'content-type': /^application\/json/ },
-  format: { ...DATA_RULES, 'content-type': /^(application|text)\/[\w.+-]+(; .*)?$/ },
+  format: {
+    ...DATA_RULES,
+    // An SVG may use its own inline style, and nothing else (see formats.test.ts).
+    'content-security-policy': (csp) =>
+      csp === API_CSP || csp === `${SVG_CSP}; frame-ancestors 'none'`,
+    'content-type': /^(application|text|image)\/[\w.+-]+(; .*)?$/,
+  },
   problem: { ...DATA_RULES, 'content-type': /^application\/problem\+json/ },
   // Loaded by <script src> on strangers' pages: must be readable cross-origin and never sniffed.
   widget: { ...DATA_RULES, 'content-type': /^(text|application)\/javascript/ },

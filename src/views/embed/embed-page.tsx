@@ -6,6 +6,7 @@
 import type { EmbedView } from './model.ts'
 import { EmbedLayout } from './layout.tsx'
 import { EventItem } from './event-item.tsx'
+import { EmbedAxis } from './axis.tsx'
 
 /**
  * @example renderPage(<EmbedPage view={embedView(timeline, query, { origin })} />)
@@ -35,7 +36,9 @@ export const EmbedPage = ({ view }: { view: EmbedView }) => {
             </a>
           </p>
         )}
-        <div class="tools" hidden lang={view.uiLang}>
+        {/* One compact control, so phones see the first event on the first screen. */}
+        <details class="tools" hidden lang={view.uiLang}>
+          <summary>{s.filterByKind}</summary>
           <button type="button" data-act="open">
             {s.expandAll}
           </button>
@@ -43,7 +46,7 @@ export const EmbedPage = ({ view }: { view: EmbedView }) => {
             {s.collapseAll}
           </button>
           {view.kinds.length > 1 && (
-            <div class="tools" role="group" aria-label={s.filterByKind}>
+            <div role="group" aria-label={s.filterByKind}>
               {view.kinds.map((k) => (
                 <button type="button" data-kind={k.kind} aria-pressed="false">
                   {k.label} ({k.count})
@@ -51,10 +54,11 @@ export const EmbedPage = ({ view }: { view: EmbedView }) => {
               ))}
             </div>
           )}
-        </div>
+        </details>
       </header>
       <main>
-        <ol class="tl" aria-label={s.events}>
+        <EmbedAxis axis={view.axis} listId="list" uiLang={view.uiLang} />
+        <ol class="tl" id="list" aria-label={s.events}>
           {view.events.map((event) => (
             <EventItem event={event} strings={s} uiLang={view.uiLang} dateLang={view.dateLang} />
           ))}

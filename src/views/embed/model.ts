@@ -13,6 +13,8 @@ import { MAX_LIMIT } from '../../query/schema.ts'
 import { fill, stringsFor } from '../../i18n/embed-strings.ts'
 import type { EmbedStrings } from '../../i18n/embed-strings.ts'
 import { formatDay, formatEventDate } from './dates.ts'
+import { embedAxis } from './axis-view.ts'
+import type { AxisView } from './axis-view.ts'
 
 interface CitationView {
   quote: string
@@ -61,6 +63,8 @@ export interface EmbedView {
   /** Root-relative URL of the same embed without limit. */
   unlimitedHref?: string
   kinds: { kind: EventKind; label: string; count: number }[]
+  /** The time axis above the list. */
+  axis: AxisView
   /** Absolute URLs. */
   oembedHref: string
   dataHref: string
@@ -124,6 +128,7 @@ export const embedView = (
   for (const e of shown) kinds.set(e.event.kind, (kinds.get(e.event.kind) ?? 0) + 1)
   const id = timeline.meta.id
   const embedUrl = `${options.origin}${embedPath(id, query)}`
+  const events = shown.map((e) => eventView(e, strings, locale, useDisplay, query.focus))
   return {
     timelineId: id,
     title: timeline.meta.title,
@@ -134,7 +139,7 @@ export const embedView = (
     dateLang: locale === contentLang ? undefined : locale,
     theme: query.theme,
     strings,
-    events: shown.map((e) => eventView(e, strings, locale, useDisplay, query.focus)),
+    events,
     total: matched.length,
     limitNote:
       shown.length < matched.length
@@ -148,6 +153,16 @@ export const embedView = (
     kinds: [...kinds]
       .map(([kind, count]) => ({ kind, label: strings.kinds[kind], count }))
       .sort((a, b) => a.label.localeCompare(b.label, language)),
+    axis: embedAxis(
+      shown.map((e) => e.event),
+      {
+        locale,
+        lanes: query.lanes,
+        title: timeline.meta.title,
+        names: new Map(events.map((e) => [e.id, e])),
+        tickLang: locale === contentLang ? undefined : locale,
+      },
+    ),
     oembedHref: `${options.origin}${oembedPath(embedUrl, 'json')}`,
     dataHref: `${options.origin}${timelinePath(id)}`,
   }

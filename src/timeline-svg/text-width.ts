@@ -1,0 +1,66 @@
+/**
+ * @module timeline-svg/text-width
+ * An estimate of how wide a line of text is drawn in the system font stack, so the layout can keep
+ * labels apart without a browser. Hand-written because the Worker has no font metrics (and a
+ * metrics library plus a bundled font would cost more than the whole embed page). The estimate
+ * errs wide: a label given too much room costs a little space, one given too little overlaps.
+ */
+
+/** Narrow Latin glyphs (about a third of an em in system-ui, DejaVu Sans, Roboto, Segoe UI). */
+const NARROW = new Set([..." .,:;!|'’‘()[]ijlIft1r-"])
+/** Wide Latin glyphs. */
+const WIDE = new Set([...'mwMW@%—'])
+
+/** East Asian wide and fullwidth characters (CJK, kana, hangul, fullwidth forms): one em each. */
+const isFullWidth = (code: number): boolean =>
+  (code >= 0x1100 && code <= 0x115f) ||
+  (code >= 0x2e80 && code <= 0xa4cf) ||
+  (code >= 0xac00 && code <= 0xd7a3) ||
+  (code >= 0xf900 && code <= 0xfaff) ||
+  (code >= 0xfe30 && code <= 0xfe4f) ||
+  (code >= 0xff00 && code <= 0xff60) ||
+  (code >= 0xffe0 && code <= 0xffe6) ||
+  code >= 0x1f300
+
+/** Width of one character, in em. */
+const charEm = (ch: string): number => {
+  const code = ch.codePointAt(0)!
+  if (isFullWidth(code)) return 1
+  if (NARROW.has(ch)) return 0.36
+  if (WIDE.has(ch)) return 0.92
+  if (ch >= 'A' && ch <= 'Z') return 0.72
+  // Digits are tabular in most system fonts; Cyrillic and Greek are a little wider than Latin.
+  return code >= 0x370 ? 0.66 : 0.6
+}
+
+/**
+ * Width of `text` at `size` px, in px, rounded up.
+ * @example textWidth('Feb 2023', 11) // ≈ 52
+ */
+export const textWidth = (text: string, size: number): number => {
+  let em = 0
+  for (const ch of text) em += charEm(ch)
+  return Math.ceil(em * size)
+}
+
+const ELLIPSIS_EM = 1
+
+/**
+ * The longest prefix of `text` (plus an ellipsis when cut) that fits `width`, or `undefined`
+ * when not even `minChars` characters would. Linear in the length of the text.
+ * @example fitText('Munich Security Conference', 60, 11) // 'Munich S…'
+ */
+export const fitText = (
+  text: string,
+  width: number,
+  size: number,
+  minChars = 4,
+): string | undefined => {
+  if (textWidth(text, size) <= width) return text
+  const room = width / size - ELLIPSIS_EM
+  let em = 0
+  let cut = 0
+  const chars = [...text]
+  while (cut < chars.length && em + charEm(chars[cut]!) <= room) em += charEm(chars[cut++]!)
+  return cut < minChars ? undefined : `${chars.slice(0, cut).join('').trimEnd()}…`
+}
