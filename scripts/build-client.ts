@@ -3,7 +3,7 @@
  * Compiles the browser code in `src/client/` with esbuild (minified IIFEs: the embed page's script,
  * the widget, the landing page's generator; plus the minified embed stylesheet) and writes
  * `src/generated/client-assets.ts`: the exact strings the Worker inlines or serves, and the sha256
- * CSP hashes of the embed's inline ones. Hashing here, at build time, keeps the embed's CSP strict
+ * CSP hashes of every inline style and script of every page (embed, docs, landing). Hashing here, at build time, keeps the embed's CSP strict
  * (`script-src 'sha256-…'`) at no cost per request.
  *
  * Usage: node scripts/build-client.ts
@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { build, transform } from 'esbuild'
+import { PAGE_CSS } from '../src/views/docs/styles.ts'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const OUT = join(ROOT, 'src/generated/client-assets.ts')
@@ -97,6 +98,10 @@ export const AXIS_SVG_CSS = ${JSON.stringify(svgCss)}
 export const WIDGET_JS = ${JSON.stringify(widgetJs)}
 /** Minified landing page script (the live embed-code generator), inlined in a <script>. */
 export const LANDING_JS = ${JSON.stringify(landingJs)}
+/** CSP source expression allowing exactly {@link LANDING_JS}. */
+export const LANDING_JS_HASH = ${JSON.stringify(cspHash(landingJs))}
+/** CSP source expression allowing exactly the docs and landing stylesheet (views/docs/styles.ts). */
+export const PAGE_CSS_HASH = ${JSON.stringify(cspHash(PAGE_CSS))}
 `
 await mkdir(dirname(OUT), { recursive: true })
 const previous = await readFile(OUT, 'utf8').catch(() => '')

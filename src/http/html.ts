@@ -16,17 +16,17 @@ export interface SendPageOptions extends PageCspOptions {
 }
 
 /**
- * Sends HTML rendered by `build` once per cache entry; its CSP allows `options.styles` and
- * `options.scripts`, forbids framing, and is set here so the security middleware keeps it.
- * @example return sendPage(c, {}, () => renderPage(<DocsPage … />), { styles: [PAGE_CSS] })
+ * Sends HTML rendered by `build` once per cache entry; its CSP allows the build-time hashes in
+ * `options`, forbids framing, and is set here so the security middleware keeps it.
+ * @example return sendPage(c, {}, () => renderPage(<DocsPage … />), { styleHashes: [PAGE_CSS_HASH] })
  */
-export const sendPage = async (
+export const sendPage = (
   c: Context,
   variant: Omit<Variant, 'format'>,
   build: () => string,
   options: SendPageOptions = {},
-): Promise<Response> => {
-  const csp = await pageCsp(options)
+): Response => {
+  const csp = pageCsp(options)
   const rep = represent(c, { ...variant, format: 'html' }, () => ({
     body: build(),
     contentType: HTML_TYPE,

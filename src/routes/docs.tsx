@@ -8,7 +8,7 @@ import { openApiDocument, type OpenApiDocument } from '../openapi/document.ts'
 import { NoQuery } from '../query/schema.ts'
 import { validQuery } from '../http/validate.ts'
 import { sendJson } from '../http/send.ts'
-import { PAGE_CSS } from '../views/docs/styles.ts'
+import { PAGE_CSS_HASH } from '../generated/client-assets.ts'
 import { renderPage } from '../views/render.ts'
 import { DocsPage } from '../views/docs/docs-page.tsx'
 import { sendPage } from '../http/html.ts'
@@ -25,6 +25,6 @@ export const docs = new Hono()
       c,
       {},
       () => renderPage(<DocsPage doc={getOpenApiDocument()} origin={origin} />),
-      { styles: [PAGE_CSS] },
+      { styleHashes: [PAGE_CSS_HASH] },
     )
   })

@@ -16,10 +16,9 @@ import {
 } from '../embed/options.ts'
 import { EmbedQuery } from '../embed/schema.ts'
 import { FORMAT_SPECS } from '../formats/registry.ts'
-import { LANDING_JS } from '../generated/client-assets.ts'
+import { LANDING_JS, LANDING_JS_HASH, PAGE_CSS_HASH } from '../generated/client-assets.ts'
 import { renderPage } from '../views/render.ts'
 import { sendPage } from '../http/html.ts'
-import { PAGE_CSS } from '../views/docs/styles.ts'
 import { LandingPage } from '../views/landing/landing-page.tsx'
 import type { Choice } from '../views/landing/generator.tsx'
 import type { EmbedOptions } from '../views/landing/snippets.ts'
@@ -122,6 +121,11 @@ export const sendLanding = (c: Context, headers: Record<string, string> = {}) =>
           script={LANDING_JS}
         />,
       ),
-    { styles: [PAGE_CSS], scripts: [LANDING_JS], frameSrc: "'self'", headers },
+    {
+      styleHashes: [PAGE_CSS_HASH],
+      scriptHashes: [LANDING_JS_HASH],
+      frameSrc: "'self'",
+      headers,
+    },
   )
 }

@@ -34,7 +34,7 @@ export interface WorkerHandle {
 
 /**
  * Starts the Worker from wrangler.toml on a random port of `localhost`. The data and client
- * assets must already be built (`npm run build:data`); the custom build is skipped so parallel
+ * assets must already be built (`npm run build`); the custom build is skipped so parallel
  * test files never rewrite src/generated under each other.
  */
 export const startWorker = async (): Promise<WorkerHandle> => {

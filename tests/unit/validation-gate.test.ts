@@ -86,10 +86,10 @@ describe('every way to run or ship the Worker builds (validates) first', () => {
   const wranglerToml = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8')
   const buildCommand = /\[build\][^[]*?\bcommand\s*=\s*"([^"]+)"/.exec(wranglerToml)?.[1]
   /** The data build: the first step of the [build] chain (later steps only run if it passed). */
-  const dataBuild = buildCommand?.split('&&')[0]!.trim()
+  const dataBuild = buildCommand?.trim()
 
   it('wrangler.toml [build] runs the data build (so `wrangler dev` and `wrangler deploy` do)', () => {
-    expect(dataBuild).toBe('node scripts/build-data.ts')
+    expect(dataBuild).toBe('node scripts/build.ts')
   })
 
   it('npm start runs wrangler dev, whose [build] validates', () => {
@@ -98,9 +98,9 @@ describe('every way to run or ship the Worker builds (validates) first', () => {
   })
 
   it('npm test and npm run deploy run the build before anything else', () => {
-    expect(scripts.test).toMatch(/^npm run build:data &&/)
-    expect(scripts.deploy).toMatch(/^npm run (validate|build:data) &&.*\bwrangler deploy\b/)
-    expect(scripts['build:data']).toMatch(/^node scripts\/build-data\.ts( &&|$)/)
+    expect(scripts.test).toMatch(/^npm run build &&/)
+    expect(scripts.deploy).toMatch(/^npm run (validate|build) &&.*\bwrangler deploy\b/)
+    expect(scripts.build).toBe('node scripts/build.ts')
   })
 
   it('wrangler itself stops a (dry-run) deploy when the [build] command fails on bad data', () => {
