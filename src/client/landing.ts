@@ -1,7 +1,7 @@
 /**
  * @module client/landing
  * The landing page's embed-code generator, enhanced: as options change, the three snippets and
- * the preview iframe follow, and Copy buttons copy a snippet. Without this script the form still
+ * the live timeline at the top of the page follow, and Copy buttons copy a snippet. Without this script the form still
  * works (it submits to `/` and the server renders the same snippets), so this only saves trips.
  * Inlined in the page and allowed by its SHA-256 in the CSP.
  */
@@ -38,7 +38,10 @@ const update = () => {
   // The preview reloads a page; wait until typing pauses.
   clearTimeout(timer)
   timer = setTimeout(() => {
-    if (preview && preview.src !== codes.preview) preview.src = codes.preview
+    if (preview && preview.src !== codes.preview) {
+      preview.src = codes.preview
+      preview.title = `Live timeline: ${title || codes.preview}`
+    }
   }, 250)
   const search = new URLSearchParams(new FormData(form) as unknown as Record<string, string>)
   for (const [name, value] of [...search]) if (!value) search.delete(name)
