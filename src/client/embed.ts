@@ -14,7 +14,7 @@
  * - brings the focused event (`?focus=` or `#event-…`) into view;
  * - deep links through the widget (src/client/widget.ts): focuses the event the host page's
  *   `#dateline-…` fragment names (`dateline:focus`), and tells the host which event the reader
- *   chooses (`dateline:select`: a card gets focus, or a mark of the axis is followed).
+ *   chooses (`dateline:select`: a card gets focus, also by a mark of the axis).
  * Hand-written with no framework: the whole page must stay under 15 KB gzip.
  */
 
@@ -52,6 +52,7 @@ new ResizeObserver(() => report()).observe(root)
 addEventListener('load', reportNow)
 addEventListener('pageshow', reportNow)
 doc.addEventListener('visibilitychange', () => doc.hidden || reportNow())
+/** The visible card of an event id, if `id` is a well-formed id (a message may carry anything). */
 const card = (id: unknown) => {
   const el = typeof id === 'string' && ID_PATTERN.test(id) && doc.getElementById(`event-${id}`)
   return el && el.matches('article.ev') && !el.parentElement!.hidden ? el : null
@@ -68,16 +69,21 @@ addEventListener('message', (e) => {
     bring(target)
   }
 })
-// Choosing an event: a card (or anything in it) gets focus, or a link to one is followed.
-const choose = (el: Element | null | undefined) =>
-  el && tell('dateline:select', { event: el.id.slice(6) })
-doc.addEventListener('focusin', (e) => choose((e.target as Element).closest('article.ev')))
-addEventListener('hashchange', () => {
-  const target = location.hash.startsWith('#event-') && card(location.hash.slice(7))
-  if (target) {
-    choose(target)
-    bring(target)
-  }
+// Choosing an event: a card (or anything in it) gets focus.
+doc.addEventListener('focusin', (e) => {
+  const chosen = (e.target as Element).closest('article.ev')
+  if (chosen) tell('dateline:select', { event: chosen.id.slice(6) })
+})
+// Framed, a link to a card (an axis mark) is followed here: as a fragment navigation it would add
+// an entry to the host page's history (Back would step inside the iframe), and the host page,
+// not this auto-sized frame, is what has to scroll to the card.
+doc.addEventListener('click', (e) => {
+  const link = (e.target as Element).closest?.('a[href^="#event-"]')
+  const target = link && parent !== window && card(link.getAttribute('href')!.slice(7))
+  if (!target || e.defaultPrevented) return
+  e.preventDefault()
+  target.focus({ preventScroll: true })
+  bring(target)
 })
 
 // Keyboard: one step between events, as in a feed.
