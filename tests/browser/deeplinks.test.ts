@@ -212,7 +212,7 @@ describe('hostile fragments and messages', () => {
       const f = document.createElement('iframe')
       f.setAttribute('sandbox', 'allow-scripts')
       f.srcdoc = `<script>parent.postMessage(${JSON.stringify(m)}, '*')</script>`
-      document.body.append(f)
+      document.body.appendChild(f)
     }, select(id()))
     // A second, real embed of the right origin that the widget did not adopt (added later).
     await page.evaluate((src) => {
@@ -220,7 +220,7 @@ describe('hostile fragments and messages', () => {
       f.id = 'stranger'
       f.title = 'Another timeline'
       f.src = src
-      document.body.append(f)
+      document.body.appendChild(f)
     }, `${h.workerOrigin}/embed/${TIMELINE}`)
     const stranger = (await (await page.waitForSelector('#stranger')).contentFrame())!
     await stranger.waitForSelector('article.ev')
