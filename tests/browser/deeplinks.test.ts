@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Frame, Page } from 'playwright-core'
 import { hostPage, startHarness, TIMELINE, waitUntil, type Harness } from './harness.ts'
+import { XSS_PAYLOADS } from '../fixtures/xss-payloads.ts'
 
 let h: Harness
 let ctx: BrowserContext
@@ -20,6 +21,8 @@ declare global {
   interface Window {
     __messages: unknown[]
     __pwned?: number
+    __xss: (id: number) => void
+    __xssCalls: number[]
   }
 }
 
@@ -29,6 +32,8 @@ beforeAll(async () => {
   await ctx.addInitScript(() => {
     window.__messages = []
     addEventListener('message', (e) => window.__messages.push(e.data))
+    window.__xssCalls = []
+    window.__xss = (id) => window.__xssCalls.push(id)
   })
   const res = await fetch(`${h.workerOrigin}/v1/timelines/${TIMELINE}`)
   ids = ((await res.json()) as { events: { id: string }[] }).events.map((e) => e.id)
@@ -192,6 +197,35 @@ describe('hostile fragments and messages', () => {
       await page.close()
     }
     expect(pageErrors).toEqual([])
+  })
+
+  it('the XSS corpus in either part of the link, followed on the page, does nothing', async () => {
+    const { page, frame } = await open()
+    const dialogs: string[] = []
+    page.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()))
+    let last = ''
+    for (const { text } of XSS_PAYLOADS) {
+      for (const hash of [
+        `#dateline-${TIMELINE}=${text}`,
+        `#dateline-${text}=${id()}`,
+        `#dateline-${text}`,
+      ]) {
+        last = await page.evaluate((h) => ((location.hash = h), location.hash), hash)
+      }
+    }
+    await page.waitForTimeout(300)
+    expect(await hashOf(page)).toBe(last)
+    expect(await page.evaluate(() => scrollY)).toBe(0)
+    expect(await focusedIn(frame)).toBe('BODY')
+    expect(
+      await frame.evaluate(() =>
+        window.__messages.filter((m: any) => m?.type === 'dateline:focus'),
+      ),
+    ).toEqual([])
+    expect(await page.evaluate(() => window.__xssCalls)).toEqual([])
+    expect(await frame.evaluate(() => window.__xssCalls)).toEqual([])
+    expect(dialogs).toEqual([])
+    await page.close()
   })
 
   it('a well-formed link to an event the timeline lacks only reaches the widget', async () => {
