@@ -1,8 +1,9 @@
 /**
  * @module client/landing
  * The landing page's embed-code generator, enhanced: as options change, the three snippets and
- * the live timeline at the top of the page follow, and Copy buttons copy a snippet. Without this script the form still
- * works (it submits to `/` and the server renders the same snippets), so this only saves trips.
+ * the live timeline at the top of the page follow, and Copy buttons copy a snippet. Without this
+ * script the form still works (it submits to `/` and the server renders the same snippets), so
+ * this only saves trips.
  * Inlined in the page and allowed by its SHA-256 in the CSP.
  */
 import { GENERATOR_OPTIONS } from '../embed/options.ts'

@@ -47,7 +47,7 @@ const wanted = new WeakMap<HTMLIFrameElement, string>()
 /** The fragment last followed or written, so a rescan does not scroll the reader back. */
 let followed = ''
 
-/** The timeline an iframe shows: the path segment after `/embed/` (a valid id needs no decoding). */
+/** The timeline an iframe shows: the path segment after `/embed/` (valid ids need no decoding). */
 const timelineOf = (frame: HTMLIFrameElement) =>
   frame.src.startsWith(EMBED) ? frame.src.slice(EMBED.length).split(/[?#]/)[0]! : ''
 

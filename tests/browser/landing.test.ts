@@ -2,9 +2,10 @@
  * @module tests/browser/landing
  * The landing page in headless Chromium, against the real Worker: one live timeline, its axis
  * above the generator's controls, in at most 30 KB gzip (screenshots at 1280 and 375 px go to
- * test-results/); changing options rewrites the snippets and the live timeline; the copied script snippet,
- * pasted into a page on another origin, becomes a working, auto-sized timeline showing exactly
- * the events the options select; and the page runs with its strict CSP intact (no violations).
+ * test-results/); changing options rewrites the snippets and the live timeline; the copied script
+ * snippet, pasted into a page on another origin, becomes a working, auto-sized timeline showing
+ * exactly the events the options select; the page runs with its strict CSP intact (no violations)
+ * and passes axe in every frame.
  */
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
