@@ -11,17 +11,31 @@
  *   the axis (drag with a mouse or pen; Shift+←/→ between marks) narrows the list to it and
  *   writes it into the URL as `from`/`to`, with a button to show all dates again;
  * - opens every source and note for printing;
- * - brings the focused event (`?focus=` or `#event-…`) into view.
+ * - brings the focused event (`?focus=` or `#event-…`) into view;
+ * - deep links through the widget (src/client/widget.ts): focuses the event the host page's
+ *   `#dateline-…` fragment names (`dateline:focus`), and tells the host which event the reader
+ *   chooses (`dateline:select`: a card gets focus, also by a mark of the axis).
  * Hand-written with no framework: the whole page must stay under 15 KB gzip.
  */
 
 import { initAxis } from './axis.ts'
+import { ID_PATTERN } from '../model/vocabulary.ts'
 
 const doc = document
 const root = doc.documentElement
 const timelineId = root.dataset.tl ?? ''
 const articles = (): HTMLElement[] =>
   [...doc.querySelectorAll<HTMLElement>('article.ev')].filter((a) => !a.parentElement!.hidden)
+
+/**
+ * Posts a message to the host page, if there is one. Heights, titles and event ids are not secret,
+ * and the host's origin is unknown: any origin may read them.
+ */
+const tell = (type: string, data: object) =>
+  parent !== window && parent.postMessage({ type, id: timelineId, ...data }, '*')
+/** Asks the host page to scroll this card near the top of its viewport. */
+const bring = (card: Element) =>
+  tell('dateline:scroll', { top: Math.round(card.getBoundingClientRect().top + scrollY) })
 
 let lastHeight = -1
 /** Posts the content height to the host page; `force` re-sends an unchanged height. */
@@ -30,8 +44,7 @@ const report = (force?: boolean) => {
   const height = Math.ceil(root.getBoundingClientRect().height)
   if (!height || (height === lastHeight && !force)) return
   lastHeight = height
-  // The height and title are not secret, and the host's origin is unknown: any origin may read it.
-  parent.postMessage({ type: 'dateline:resize', id: timelineId, height, title: doc.title }, '*')
+  tell('dateline:resize', { height, title: doc.title })
 }
 const reportNow = () => report(true)
 
@@ -39,9 +52,38 @@ new ResizeObserver(() => report()).observe(root)
 addEventListener('load', reportNow)
 addEventListener('pageshow', reportNow)
 doc.addEventListener('visibilitychange', () => doc.hidden || reportNow())
-// The widget asks again when its iframe is shown (e.g. a tab panel that was display:none).
+/** The visible card of an event id, if `id` is a well-formed id (a message may carry anything). */
+const card = (id: unknown) => {
+  const el = typeof id === 'string' && ID_PATTERN.test(id) && doc.getElementById(`event-${id}`)
+  return el && el.matches('article.ev') && !el.parentElement!.hidden ? el : null
+}
+// From the host page only: the widget asks again when its iframe is shown (e.g. a tab panel
+// that was display:none), and for the event a deep link names.
 addEventListener('message', (e) => {
-  if (e.source === parent && e.data?.type === 'dateline:measure') reportNow()
+  if (e.source !== parent || parent === window) return
+  const { type, event } = e.data ?? {}
+  if (type === 'dateline:measure') reportNow()
+  const target = type === 'dateline:focus' && card(event)
+  if (target) {
+    target.focus({ preventScroll: true })
+    bring(target)
+  }
+})
+// Choosing an event: a card (or anything in it) gets focus.
+doc.addEventListener('focusin', (e) => {
+  const chosen = (e.target as Element).closest('article.ev')
+  if (chosen) tell('dateline:select', { event: chosen.id.slice(6) })
+})
+// Framed, a link to a card (an axis mark) is followed here: as a fragment navigation it would add
+// an entry to the host page's history (Back would step inside the iframe), and the host page,
+// not this auto-sized frame, is what has to scroll to the card.
+doc.addEventListener('click', (e) => {
+  const link = (e.target as Element).closest?.('a[href^="#event-"]')
+  const target = link && parent !== window && card(link.getAttribute('href')!.slice(7))
+  if (!target || e.defaultPrevented) return
+  e.preventDefault()
+  target.focus({ preventScroll: true })
+  bring(target)
 })
 
 // Keyboard: one step between events, as in a feed.
@@ -113,9 +155,6 @@ const hashed = location.hash.startsWith('#event-')
 const focused = hashed ?? doc.querySelector<HTMLElement>('article[aria-current]')
 if (focused) {
   focused.scrollIntoView({ block: 'center' })
-  if (parent !== window) {
-    const top = Math.round(focused.getBoundingClientRect().top + scrollY)
-    parent.postMessage({ type: 'dateline:scroll', id: timelineId, top }, '*')
-  }
+  bring(focused)
 }
 report()

@@ -1,8 +1,9 @@
 /**
  * @module client/landing
  * The landing page's embed-code generator, enhanced: as options change, the three snippets and
- * the preview iframe follow, and Copy buttons copy a snippet. Without this script the form still
- * works (it submits to `/` and the server renders the same snippets), so this only saves trips.
+ * the live timeline at the top of the page follow, and Copy buttons copy a snippet. Without this
+ * script the form still works (it submits to `/` and the server renders the same snippets), so
+ * this only saves trips.
  * Inlined in the page and allowed by its SHA-256 in the CSP.
  */
 import { GENERATOR_OPTIONS } from '../embed/options.ts'
@@ -38,7 +39,10 @@ const update = () => {
   // The preview reloads a page; wait until typing pauses.
   clearTimeout(timer)
   timer = setTimeout(() => {
-    if (preview && preview.src !== codes.preview) preview.src = codes.preview
+    if (preview && preview.src !== codes.preview) {
+      preview.src = codes.preview
+      preview.title = `Live timeline: ${title || codes.preview}`
+    }
   }, 250)
   const search = new URLSearchParams(new FormData(form) as unknown as Record<string, string>)
   for (const [name, value] of [...search]) if (!value) search.delete(name)

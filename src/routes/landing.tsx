@@ -108,12 +108,7 @@ export const sendLanding = (c: Context, headers: Record<string, string> = {}) =>
           options={options}
           error={error}
           {...getLists()}
-          featured={{
-            id: featured.meta.id,
-            title: featured.meta.title,
-            description: featured.meta.description,
-            eventCount: featured.events.length,
-          }}
+          featured={{ id: featured.meta.id, title: featured.meta.title }}
           formats={FORMAT_SPECS.map((f) => ({
             label: f.label,
             href: eventsPath(featured.meta.id, f.extensions[0]),

@@ -130,6 +130,29 @@ describe('embedding from another origin', () => {
     })
   }
 
+  it('adds no axe violations to a host page with landmarks of its own (axe in every frame)', async () => {
+    const page = await ctx.newPage()
+    const { div } = await snippets()
+    const missing = `<iframe src="${h.workerOrigin}/embed/no-such-timeline" title="Missing timeline" width="100%" height="300"></iframe>`
+    const html =
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Newsroom</title></head>` +
+      `<body><header><a href="/">Newsroom</a></header><main><h1>Story</h1>${div}${missing}</main>` +
+      `<footer>© Newsroom</footer></body></html>`
+    await page.goto(h.host.page('/landmarks.html', html))
+    await embedFrame(page)
+    await waitUntil(async () => page.frames().length === 3, 'both embeds load')
+    await page.waitForLoadState('load')
+    // Both embeds (the timeline and an error page) are loaded, so axe tests them with the page.
+    expect(page.frames().map((f) => new URL(f.url()).pathname)).toEqual(
+      expect.arrayContaining(['/landmarks.html', `/embed/${TIMELINE}`, '/embed/no-such-timeline']),
+    )
+    const violations = await runAxe(page)
+    expect(
+      violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`),
+    ).toEqual([])
+    await page.close()
+  })
+
   it('passes options through the widget and focuses an event on the host page', async () => {
     const page = await ctx.newPage()
     const body = `<div style="height:2000px">Article text</div>${(await snippets('theme=dark&lang=de&focus=biden-visits-kyiv'))['div']}`
@@ -209,7 +232,7 @@ describe('the embed page itself', () => {
 
   for (const theme of ['light', 'dark'] as const) {
     it(`has no axe violations in the ${theme} theme, closed and expanded`, async () => {
-      const axeCtx = await h.browser.newContext({ bypassCSP: true, colorScheme: theme })
+      const axeCtx = await h.browser.newContext({ colorScheme: theme })
       const page = await axeCtx.newPage()
       await page.goto(`${url()}?theme=${theme}&focus=biden-visits-kyiv`)
       expect(await runAxe(page)).toEqual([])
@@ -222,7 +245,7 @@ describe('the embed page itself', () => {
   }
 
   it('has no axe violations with theme=auto under a dark colour scheme', async () => {
-    const axeCtx = await h.browser.newContext({ bypassCSP: true, colorScheme: 'dark' })
+    const axeCtx = await h.browser.newContext({ colorScheme: 'dark' })
     const page = await axeCtx.newPage()
     await page.goto(`${url()}?lang=uk`)
     expect(await runAxe(page)).toEqual([])

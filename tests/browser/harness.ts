@@ -19,7 +19,7 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Frame, Page } from 'playwright-core'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 export const TIMELINE = 'wang-yi-moscow-2023'
@@ -140,24 +140,65 @@ export interface AxeViolation {
   nodes: { target: unknown[]; failureSummary?: string }[]
 }
 
+type AxeFrame = Pick<Frame, 'evaluate' | 'evaluateHandle'>
+
 /**
- * Runs axe-core on a page or frame and returns its violations. axe is injected as inline script,
- * which a strict CSP (the embed's) blocks: open such pages in a `bypassCSP: true` context.
+ * axe's partial results for one frame and, depth first, for every frame inside it, as
+ * `axe.finishRun` expects them: the order axe-core's own frame contexts give, with `null` for a
+ * frame that could not be tested. This is what `@axe-core/playwright` does (its `AxeBuilder`);
+ * written out here because that package would pull in a second copy of axe-core and expects a
+ * playwright it does not get from us.
  */
-export const runAxe = async (
-  target: Pick<Page, 'addScriptTag' | 'evaluate'>,
-): Promise<AxeViolation[]> => {
-  await target.addScriptTag({ content: axeScript() })
-  return target.evaluate(async () => {
-    const axe = (globalThis as any).axe
-    const result = await axe.run(document, { resultTypes: ['violations'] })
-    return result.violations.map((v: any) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n: any) => ({ target: n.target, failureSummary: n.failureSummary })),
-    }))
-  })
+const partialResults = async (frame: AxeFrame, context: unknown): Promise<unknown[]> => {
+  await frame.evaluate(axeScript())
+  const children = await frame.evaluate(
+    (ctx) => (globalThis as any).axe.utils.getFrameContexts(ctx),
+    context,
+  )
+  const own = await frame.evaluate(
+    (ctx) => (globalThis as any).axe.runPartial(ctx, { resultTypes: ['violations'] }),
+    context,
+  )
+  const results: unknown[] = [own]
+  for (const { frameSelector, frameContext } of children as {
+    frameSelector: unknown
+    frameContext: unknown
+  }[]) {
+    const handle = await frame.evaluateHandle(
+      (selector) => (globalThis as any).axe.utils.shadowSelect(selector) as Element | null,
+      frameSelector,
+    )
+    const child = await handle.asElement()?.contentFrame()
+    results.push(...(child ? await partialResults(child, frameContext) : [null]))
+  }
+  return results
+}
+
+/**
+ * Runs axe-core on a page and every frame in it (also cross-origin ones), and returns its
+ * violations. Rules that compare frames (`landmark-unique`, `page-has-heading-one`, …) see them
+ * all, as `@axe-core/playwright` does: each frame is tested with `axe.runPartial` and the results
+ * are joined with `axe.finishRun` in a blank page of the same context, out of the page's reach.
+ * axe is evaluated in the frames, not added as an inline script, so strict CSPs need no bypass.
+ */
+export const runAxe = async (page: Page): Promise<AxeViolation[]> => {
+  const partials = await partialResults(page.mainFrame(), { exclude: [] })
+  const blank = await page.context().newPage()
+  try {
+    await blank.evaluate(axeScript())
+    return await blank.evaluate(async (partials) => {
+      const axe = (globalThis as any).axe
+      const result = await axe.finishRun(partials, { resultTypes: ['violations'] })
+      return result.violations.map((v: any) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n: any) => ({ target: n.target, failureSummary: n.failureSummary })),
+      }))
+    }, partials)
+  } finally {
+    await blank.close()
+  }
 }
 
 /** Path of an artifact in test-results/, creating the directory. */

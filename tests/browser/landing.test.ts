@@ -1,13 +1,24 @@
 /**
  * @module tests/browser/landing
- * The landing page's embed-code generator in headless Chromium, against the real Worker:
- * changing options rewrites the snippets and the preview iframe; the copied script snippet,
- * pasted into a page on another origin, becomes a working, auto-sized timeline showing exactly
- * the events the options select; and the page runs with its strict CSP intact (no violations).
+ * The landing page in headless Chromium, against the real Worker: one live timeline, its axis
+ * above the generator's controls, in at most 30 KB gzip (screenshots at 1280 and 375 px go to
+ * test-results/); changing options rewrites the snippets and the live timeline; the copied script
+ * snippet, pasted into a page on another origin, becomes a working, auto-sized timeline showing
+ * exactly the events the options select; the page runs with its strict CSP intact (no violations)
+ * and passes axe in every frame.
  */
+import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Frame, Page } from 'playwright-core'
-import { TIMELINE, hostPage, runAxe, startHarness, waitUntil, type Harness } from './harness.ts'
+import {
+  TIMELINE,
+  artifactPath,
+  hostPage,
+  runAxe,
+  startHarness,
+  waitUntil,
+  type Harness,
+} from './harness.ts'
 
 let h: Harness
 let context: BrowserContext
@@ -44,6 +55,31 @@ const expectedArticles = async (query: string) => {
 const articleIds = (frame: Frame) => frame.$$eval('article.ev', (list) => list.map((a) => a.id))
 
 describe('landing page generator (Chromium)', () => {
+  for (const width of [1280, 375]) {
+    it(`shows one live timeline, its axis before the controls, at ${width} px`, async () => {
+      const shot = await h.browser.newPage({ viewport: { width, height: 800 } })
+      const response = await shot.goto(`${h.workerOrigin}/`)
+      expect(gzipSync(await response!.body(), { level: 6 }).length).toBeLessThanOrEqual(30 * 1024)
+      expect(await shot.$$eval('iframe', (frames) => frames.length)).toBe(1)
+      const live = (await (await shot.$('#preview'))!.contentFrame())!
+      await live.waitForSelector('.axs svg')
+      const frameTop = await shot.$eval('#preview', (f) => f.getBoundingClientRect().top)
+      const axis = await live.$eval('.axs', (a) => a.getBoundingClientRect().top)
+      const form = await shot.$eval('#generator', (f) => f.getBoundingClientRect().top)
+      // The story first: the axis starts on the first screen, above the generator's controls.
+      expect(frameTop + axis).toBeLessThan(Math.min(form, 800))
+      // The timeline's title is the embed's own heading; the page does not repeat it in its text.
+      const title = (await live.$eval('h1', (t) => t.textContent!.trim()))!
+      const text = await shot.$$eval('h1, h2, h3, p', (list) => list.map((e) => e.textContent))
+      expect(text.filter((t) => t!.includes(title))).toEqual([])
+      expect(await shot.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        width,
+      )
+      await shot.screenshot({ path: artifactPath(`landing-${width}.png`), fullPage: true })
+      await shot.close()
+    })
+  }
+
   it('browsers get the HTML landing page, with the default codes filled in', async () => {
     expect(await page.title()).toMatch(/Dateline/)
     expect(await snippet('script')).toBe(
@@ -118,11 +154,12 @@ describe('landing page generator (Chromium)', () => {
     expect(cspViolations).toEqual([])
   })
 
-  it.each(['/', '/docs'])('%s has no axe-core accessibility violations', async (path) => {
-    // axe is injected as an inline script, which the pages' CSP rightly blocks.
-    const axeContext = await h.browser.newContext({ bypassCSP: true })
+  it.each(['/', '/docs'])('%s has no axe-core violations in any frame', async (path) => {
+    const axeContext = await h.browser.newContext()
     const axePage = await axeContext.newPage()
     await axePage.goto(`${h.workerOrigin}${path}`)
+    // The landing page's live timeline is tested too, with the page around it.
+    expect(axePage.frames()).toHaveLength(path === '/' ? 2 : 1)
     const violations = await runAxe(axePage)
     await axeContext.close()
     expect(

@@ -141,7 +141,15 @@ describe('GET / (content negotiation)', () => {
     expect(res.headers.get('Vary')).toMatch(/\bAccept\b/)
     const html = await expectStrictPage(res, "'self'")
     expect(inline(html, 'script')).toHaveLength(1)
-    expect(html).toContain(`<iframe class="preview" src="/embed/${TIMELINE}"`)
+    // One live timeline, before the generator's controls, its title not repeated around it.
+    const markup = html.replace(/<script\b[\s\S]*?<\/script>/g, '')
+    expect(markup.match(/<iframe\b/g)).toHaveLength(1)
+    expect(html).toContain(`<iframe id="preview" class="preview" src="/embed/${TIMELINE}"`)
+    expect(html.indexOf('<iframe')).toBeLessThan(html.indexOf('<form'))
+    const title = (await (await call(`/v1/timelines/${TIMELINE}`)).json()) as { title: string }
+    const headings = [...html.matchAll(/<h[1-6][^>]*>(.*?)<\/h[1-6]>/g)].map((m) => m[1])
+    expect(title.title).toBeTruthy()
+    expect(headings.filter((h) => h!.includes(title.title))).toEqual([])
     // oEmbed discovery for the featured timeline.
     const oembed = encodeURIComponent(`${ORIGIN}/embed/${TIMELINE}`)
     expect(html).toContain(

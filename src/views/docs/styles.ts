@@ -33,7 +33,7 @@ label{display:block;margin:.4rem 0 .1rem;font-weight:600;font-size:.9rem}
 input,select{font:inherit;width:100%;padding:.3rem;border:1px solid var(--line);border-radius:4px;background:var(--bg);color:var(--fg)}
 textarea{width:100%;min-height:6rem;padding:.4rem;border:1px solid var(--line);border-radius:4px;background:var(--panel);color:var(--fg)}
 button{font:inherit;padding:.3rem .8rem;border:1px solid var(--accent);border-radius:4px;background:var(--accent);color:var(--bg);cursor:pointer}
-iframe.preview{width:100%;height:36rem;border:1px solid var(--line);border-radius:8px;background:var(--bg)}
+iframe.preview{display:block;width:100%;height:min(40rem,80vh);margin:1rem 0;border:1px solid var(--line);border-radius:8px;background:var(--bg)}
 .formats{display:flex;flex-wrap:wrap;gap:.5rem;padding:0;list-style:none}
 .formats a{display:inline-block;border:1px solid var(--line);border-radius:999px;padding:.1rem .7rem;text-decoration:none}
 `.trim()

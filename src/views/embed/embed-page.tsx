@@ -2,6 +2,8 @@
  * @module views/embed/embed-page
  * The embed page: header with the timeline's title and description, a toolbar the script reveals
  * (expand/collapse all, filter chips by kind), the chronological list, and the attribution.
+ * All of it is one `main` landmark named by the title: the page lives inside other pages, whose
+ * own banner, main and contentinfo it must not repeat (axe's landmark-unique across frames).
  */
 import type { EmbedView } from './model.ts'
 import { EmbedLayout } from './layout.tsx'
@@ -21,58 +23,58 @@ export const EmbedPage = ({ view }: { view: EmbedView }) => {
       timelineId={view.timelineId}
       oembedHref={view.oembedHref}
     >
-      <header class="hd">
-        <h1>
-          <a href={view.dataHref} target="_blank" rel="noopener">
-            {view.title}
-          </a>
-        </h1>
-        <p>{view.description}</p>
-        {view.limitNote && (
-          <p lang={view.uiLang}>
-            {view.limitNote}{' '}
-            <a href={view.unlimitedHref} target="_self">
-              {s.showAll}
+      <main aria-labelledby="dl-title">
+        <header class="hd">
+          <h1 id="dl-title">
+            <a href={view.dataHref} target="_blank" rel="noopener">
+              {view.title}
             </a>
-          </p>
-        )}
-        {/* One compact control, so phones see the first event on the first screen. */}
-        <details class="tools" hidden lang={view.uiLang}>
-          <summary>{s.filterByKind}</summary>
-          <button type="button" data-act="open">
-            {s.expandAll}
-          </button>
-          <button type="button" data-act="close">
-            {s.collapseAll}
-          </button>
-          {view.kinds.length > 1 && (
-            <div role="group" aria-label={s.filterByKind}>
-              {view.kinds.map((k) => (
-                <button type="button" data-kind={k.kind} aria-pressed="false">
-                  {k.label} ({k.count})
-                </button>
-              ))}
-            </div>
+          </h1>
+          <p>{view.description}</p>
+          {view.limitNote && (
+            <p lang={view.uiLang}>
+              {view.limitNote}{' '}
+              <a href={view.unlimitedHref} target="_self">
+                {s.showAll}
+              </a>
+            </p>
           )}
-        </details>
-      </header>
-      <main>
+          {/* One compact control, so phones see the first event on the first screen. */}
+          <details class="tools" hidden lang={view.uiLang}>
+            <summary>{s.filterByKind}</summary>
+            <button type="button" data-act="open">
+              {s.expandAll}
+            </button>
+            <button type="button" data-act="close">
+              {s.collapseAll}
+            </button>
+            {view.kinds.length > 1 && (
+              <div role="group" aria-label={s.filterByKind}>
+                {view.kinds.map((k) => (
+                  <button type="button" data-kind={k.kind} aria-pressed="false">
+                    {k.label} ({k.count})
+                  </button>
+                ))}
+              </div>
+            )}
+          </details>
+        </header>
         <EmbedAxis axis={view.axis} listId="list" uiLang={view.uiLang} />
         <ol class="tl" id="list" aria-label={s.events}>
           {view.events.map((event) => (
             <EventItem event={event} strings={s} uiLang={view.uiLang} dateLang={view.dateLang} />
           ))}
         </ol>
+        <footer class="ft">
+          <p>{view.attribution}</p>
+          <p lang={view.uiLang}>
+            Dateline ·{' '}
+            <a href={view.dataHref} target="_blank" rel="noopener">
+              {s.openFull}
+            </a>
+          </p>
+        </footer>
       </main>
-      <footer class="ft">
-        <p>{view.attribution}</p>
-        <p lang={view.uiLang}>
-          Dateline ·{' '}
-          <a href={view.dataHref} target="_blank" rel="noopener">
-            {s.openFull}
-          </a>
-        </p>
-      </footer>
     </EmbedLayout>
   )
 }

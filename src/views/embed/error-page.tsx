@@ -28,8 +28,8 @@ export const ErrorPage = (props: ErrorPageProps) => (
       .replace(/[:：]$/, '')
       .trimEnd()}`}
   >
-    <main class="hd">
-      <h1>{props.message}</h1>
+    <main class="hd" aria-labelledby="dl-title">
+      <h1 id="dl-title">{props.message}</h1>
       {/* Validation messages are English. */}
       {props.detail && <p lang="en">{props.detail}</p>}
     </main>

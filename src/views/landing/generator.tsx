@@ -2,10 +2,11 @@
  * @module views/landing/generator
  * The embed-code generator: a GET form whose fields are the embed options, and the three codes
  * for the current options. Rendered complete on the server (so it works with JS off: submitting
- * reloads `/` with the options); src/client/landing.ts then keeps it live.
+ * reloads `/` with the options); src/client/landing.ts then keeps it live. What the codes embed is
+ * the live timeline at the top of the page (landing-page.tsx), not a second copy here.
  */
 import type { Theme } from '../../embed/options.ts'
-import { snippets, type EmbedOptions } from './snippets.ts'
+import type { EmbedOptions, Snippets } from './snippets.ts'
 import { HOME_PATH } from '../../urls.ts'
 
 export interface Choice {
@@ -103,14 +104,12 @@ const DATE_PATTERN = '\\d{4}(-\\d{2}(-\\d{2})?)?'
 
 /**
  * The generator.
- * @example <Generator origin="https://d.example" options={…} timelines={…} … />
+ * @example <Generator origin="https://d.example" options={…} codes={snippets(…)} timelines={…} … />
  */
-export const Generator = (props: GeneratorProps) => {
-  const { options } = props
-  const title = props.timelines.find((t) => t.value === options.timeline)?.label
-  const codes = snippets(props.origin, options, title)
+export const Generator = (props: GeneratorProps & { codes: Snippets }) => {
+  const { options, codes } = props
   return (
-    <section aria-labelledby="generator-title">
+    <section id="embed" aria-labelledby="generator-title">
       <h2 id="generator-title">Embed it</h2>
       {props.error ? (
         <p role="alert">
@@ -170,14 +169,6 @@ export const Generator = (props: GeneratorProps) => {
           <Output id="oembed" label="oEmbed URL (for CMSs)" value={codes.oembed} />
         </div>
       </div>
-      <h3>Preview</h3>
-      <iframe
-        id="preview"
-        class="preview"
-        src={codes.preview.slice(props.origin.length)}
-        title={`Preview: ${title ?? options.timeline}`}
-        loading="lazy"
-      />
     </section>
   )
 }

@@ -2,9 +2,13 @@
  * @module views/landing/landing-page
  * `GET /` for browsers: what Dateline is, the live timeline, the embed-code generator and links to
  * the docs and to every format. Self-contained (one hashed inline style and script).
+ * One timeline, near the top, so a visitor sees the story (its axis first) before any control:
+ * it is the embed the generator's options make, and follows them. Its title and description are
+ * the embed's own, not repeated around it.
  */
 import { Layout } from '../docs/layout.tsx'
 import { Generator, type GeneratorProps } from './generator.tsx'
+import { snippets } from './snippets.ts'
 import {
   API_INDEX_PATH,
   docsPath,
@@ -20,8 +24,8 @@ interface FormatLink {
 }
 
 interface LandingPageProps extends GeneratorProps {
-  /** The timeline shown live at the top. */
-  featured: { id: string; title: string; description: string; eventCount: number }
+  /** The timeline the formats and the API example use. */
+  featured: { id: string; title: string }
   formats: FormatLink[]
   /** Inline script text (its hash is in the CSP). */
   script?: string
@@ -32,8 +36,10 @@ interface LandingPageProps extends GeneratorProps {
  * @example renderPage(<LandingPage origin="https://d.example" featured={…} formats={…} … />)
  */
 export const LandingPage = (props: LandingPageProps) => {
-  const { origin, featured } = props
+  const { origin, featured, options } = props
   const embed = `${origin}${embedPath(featured.id)}`
+  const title = props.timelines.find((t) => t.value === options.timeline)?.label
+  const codes = snippets(origin, options, title)
   return (
     <Layout
       title="Dateline: sourced timelines of diplomatic events, as an API and an embed"
@@ -53,20 +59,16 @@ export const LandingPage = (props: LandingPageProps) => {
         Chronological timelines of real diplomatic events. Every fact carries a verbatim quote of
         the source passage it rests on, so readers can check it. Use it as a{' '}
         <a href={docsPath()}>JSON API</a>, download it in <a href="#formats">eight formats</a>, or
-        embed it in a page.
+        embed it in a page. The timeline below is live: it follows the options under{' '}
+        <a href="#embed">Embed it</a>.
       </p>
-      <section aria-labelledby="live-title">
-        <h2 id="live-title">{featured.title}</h2>
-        <p>
-          {featured.description} <span class="muted">({featured.eventCount} events)</span>
-        </p>
-        <iframe
-          class="preview"
-          src={embedPath(featured.id)}
-          title={`Timeline: ${featured.title}`}
-        />
-      </section>
-      <Generator {...props} />
+      <iframe
+        id="preview"
+        class="preview"
+        src={codes.preview.slice(origin.length)}
+        title={`Live timeline: ${title ?? options.timeline}`}
+      />
+      <Generator {...props} codes={codes} />
       <section id="formats" aria-labelledby="formats-title">
         <h2 id="formats-title">Formats</h2>
         <p>

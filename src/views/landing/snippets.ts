@@ -31,11 +31,11 @@ const embedUrl = (origin: string, options: EmbedOptions): string =>
   `${origin}${embedPath(options.timeline, trimmed(options))}`
 
 /** The three embed codes for a set of options. */
-interface Snippets {
+export interface Snippets {
   iframe: string
   script: string
   oembed: string
-  /** The URL the preview iframe shows. */
+  /** The URL the live timeline shows. */
   preview: string
 }
 
