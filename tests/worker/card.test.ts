@@ -2,13 +2,15 @@
  * @module tests/worker/card
  * `GET /v1/timelines/{id}/card.png` in workerd: the PNG that scripts/build-cards.ts rendered,
  * 1200 × 630 by its own header, sent with a strong ETag (a 304 for it), the long cache life of a
- * build-time file, the data routes' security headers, and the one problem path for errors.
+ * build-time file, the data routes' security headers, and the one problem path for errors; and
+ * the link-preview tags (Open Graph, `twitter:card`) of the embed and landing pages pointing at it.
  */
 import { describe, expect, it } from 'vitest'
-import { call, TIMELINE } from './helpers.ts'
+import { call, ORIGIN, TIMELINE } from './helpers.ts'
+import { DATA } from '../../src/data.ts'
 import { BUILD_ASSET_CACHE_CONTROL } from '../../src/http/send.ts'
 import { API_CSP } from '../../src/http/security.ts'
-import { cardPath } from '../../src/urls.ts'
+import { cardPath, embedPath } from '../../src/urls.ts'
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
 
@@ -52,5 +54,62 @@ describe('GET card.png', () => {
     const query = await call(`${cardPath(TIMELINE)}?size=small`)
     expect(query.status).toBe(400)
     expect(query.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+  })
+})
+
+/** The `og:*` and `twitter:*` tags of an HTML response, read with workerd's HTMLRewriter. */
+const previewTags = async (res: Response): Promise<Record<string, string>> => {
+  const tags: Record<string, string> = {}
+  await new HTMLRewriter()
+    .on('meta', {
+      element(el) {
+        const key = el.getAttribute('property') ?? el.getAttribute('name') ?? ''
+        // HTMLRewriter hands attributes over as written: undo the escaping hono/jsx does.
+        const content = (el.getAttribute('content') ?? '').replace(
+          /&(amp|quot|lt|gt|#39);/g,
+          (_, e: string) => ({ amp: '&', quot: '"', lt: '<', gt: '>', '#39': "'" })[e]!,
+        )
+        if (/^(og|twitter):/.test(key)) tags[key] = content
+      },
+    })
+    .transform(res)
+    .text()
+  return tags
+}
+
+describe('link previews', () => {
+  const expectCard = async (tags: Record<string, string>) => {
+    expect(tags['og:image']).toBe(`${ORIGIN}${cardPath(TIMELINE)}`)
+    expect(tags['og:image:width']).toBe('1200')
+    expect(tags['og:image:height']).toBe('630')
+    expect(tags['og:image:alt']).toMatch(/\S/)
+    expect(tags['twitter:card']).toBe('summary_large_image')
+    expect(tags['og:type']).toBe('website')
+    const image = await call(new URL(tags['og:image']!).pathname)
+    expect(image.status).toBe(200)
+    expect(image.headers.get('content-type')).toBe('image/png')
+    await image.arrayBuffer()
+  }
+
+  it('the embed page names its title, description, canonical URL and card', async () => {
+    const timeline = DATA.timelines.get(TIMELINE)!.meta
+    // Options in any order and spelling: og:url is the canonical embed URL.
+    const res = await call(`/embed/${TIMELINE}?theme=dark&kind=visit`)
+    const tags = await previewTags(res)
+    expect(tags['og:title']).toBe(timeline.title)
+    expect(tags['og:description']).toBe(timeline.description)
+    expect(tags['og:url']).toBe(
+      `${ORIGIN}${embedPath(TIMELINE, { kind: ['visit'], theme: 'dark' })}`,
+    )
+    await expectCard(tags)
+  })
+
+  it('the landing page previews as the featured timeline’s card', async () => {
+    const res = await call('/?theme=dark', { headers: { Accept: 'text/html' } })
+    const tags = await previewTags(res)
+    expect(tags['og:title']).toMatch(/^Dateline/)
+    expect(tags['og:description']).toMatch(/\S/)
+    expect(tags['og:url']).toBe(`${ORIGIN}/`)
+    await expectCard(tags)
   })
 })

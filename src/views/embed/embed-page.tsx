@@ -20,6 +20,7 @@ export const EmbedPage = ({ view }: { view: EmbedView }) => {
       title={view.title}
       timelineId={view.timelineId}
       oembedHref={view.oembedHref}
+      social={view.social}
     >
       <header class="hd">
         <h1>

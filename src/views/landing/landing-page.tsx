@@ -5,12 +5,15 @@
  */
 import { Layout } from '../docs/layout.tsx'
 import { Generator, type GeneratorProps } from './generator.tsx'
+import { SocialMeta } from '../social-meta.tsx'
 import {
   API_INDEX_PATH,
+  cardPath,
   docsPath,
   embedPath,
   eventsPath,
   oembedPath,
+  HOME_PATH,
   OPENAPI_PATH,
 } from '../../urls.ts'
 
@@ -34,17 +37,30 @@ interface LandingPageProps extends GeneratorProps {
 export const LandingPage = (props: LandingPageProps) => {
   const { origin, featured } = props
   const embed = `${origin}${embedPath(featured.id)}`
+  const title = 'Dateline: sourced timelines of diplomatic events, as an API and an embed'
+  const description =
+    'Chronological timelines of real diplomatic events, every fact backed by a verbatim quote of its source. JSON API, eight formats and an embeddable widget.'
   return (
     <Layout
-      title="Dateline: sourced timelines of diplomatic events, as an API and an embed"
-      description="Chronological timelines of real diplomatic events, every fact backed by a verbatim quote of its source. JSON API, eight formats and an embeddable widget."
+      title={title}
+      description={description}
       head={
-        <link
-          rel="alternate"
-          type="application/json+oembed"
-          href={`${origin}${oembedPath(embed)}`}
-          title={featured.title}
-        />
+        <>
+          <link
+            rel="alternate"
+            type="application/json+oembed"
+            href={`${origin}${oembedPath(embed)}`}
+            title={featured.title}
+          />
+          {/* A shared link to Dateline previews as the live timeline's card. */}
+          <SocialMeta
+            title={title}
+            description={description}
+            url={`${origin}${HOME_PATH}`}
+            image={`${origin}${cardPath(featured.id)}`}
+            imageAlt={`Time axis: ${featured.title}`}
+          />
+        </>
       }
       script={props.script}
     >
