@@ -72,7 +72,7 @@ const CLOSING = /^[,.:;!?)\]}、。，．：；！？）」』》〉】]+/
  * `text` broken into at most `maxLines` lines of at most `width` px: at spaces, or anywhere in a
  * word too long for a line (CJK titles have no spaces); the last line is cut with an ellipsis when
  * the text does not fit. Greedy, which is what a title on a picture needs.
- * @example wrapText('Wang Yi’s February 2023 tour, ending in Moscow', 300, 40, 2)
+ * @example wrapText('Wang Yi’s February 2023 tour, ending in Moscow', 500, 40, 2)
  * // ['Wang Yi’s February', '2023 tour, ending in…']
  */
 export const wrapText = (text: string, width: number, size: number, maxLines: number): string[] => {
@@ -84,7 +84,10 @@ export const wrapText = (text: string, width: number, size: number, maxLines: nu
       return lines
     }
     if (lines.length === maxLines - 1) {
-      lines.push(fitText(rest, width, size, 1) ?? '…')
+      // The last line is cut with an ellipsis, after the last whole word when there is one.
+      const cut = fitText(rest, width, size, 1) ?? '…'
+      const space = cut.lastIndexOf(' ')
+      lines.push(space > cut.length / 2 ? `${cut.slice(0, space).replace(/[\s,;:]+$/, '')}…` : cut)
       return lines
     }
     // The longest prefix that fits, then back to its last space if there is one.
