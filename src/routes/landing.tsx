@@ -15,8 +15,9 @@ import {
   type GeneratorOption,
 } from '../embed/options.ts'
 import { EmbedQuery } from '../embed/schema.ts'
+import { embedView } from '../views/embed/model.ts'
 import { FORMAT_SPECS } from '../formats/registry.ts'
-import { LANDING_JS } from '../generated/client-assets.ts'
+import { LANDING_JS, LANDING_PRINT_CSS } from '../generated/client-assets.ts'
 import { renderPage } from '../views/render.ts'
 import { sendPage } from '../http/html.ts'
 import { PAGE_CSS } from '../views/docs/styles.ts'
@@ -119,9 +120,16 @@ export const sendLanding = (c: Context, headers: Record<string, string> = {}) =>
             label: f.label,
             href: eventsPath(featured.meta.id, f.extensions[0]),
           }))}
+          printView={embedView(featured, EmbedQuery.parse({}), { origin })}
+          printStyle={LANDING_PRINT_CSS}
           script={LANDING_JS}
         />,
       ),
-    { styles: [PAGE_CSS], scripts: [LANDING_JS], frameSrc: "'self'", headers },
+    {
+      styles: [PAGE_CSS, LANDING_PRINT_CSS],
+      scripts: [LANDING_JS],
+      frameSrc: "'self'",
+      headers,
+    },
   )
 }

@@ -110,7 +110,7 @@ export const Generator = (props: GeneratorProps) => {
   const title = props.timelines.find((t) => t.value === options.timeline)?.label
   const codes = snippets(props.origin, options, title)
   return (
-    <section aria-labelledby="generator-title">
+    <section class="gen" aria-labelledby="generator-title">
       <h2 id="generator-title">Embed it</h2>
       {props.error ? (
         <p role="alert">

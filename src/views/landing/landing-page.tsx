@@ -6,6 +6,8 @@
 import { Layout } from '../docs/layout.tsx'
 import { Generator, type GeneratorProps } from './generator.tsx'
 import { SocialMeta } from '../social-meta.tsx'
+import type { EmbedView } from '../embed/model.ts'
+import { PrintTimeline } from './print-timeline.tsx'
 import {
   API_INDEX_PATH,
   cardPath,
@@ -26,6 +28,10 @@ interface LandingPageProps extends GeneratorProps {
   /** The timeline shown live at the top. */
   featured: { id: string; title: string; description: string; eventCount: number }
   formats: FormatLink[]
+  /** The featured timeline as the embed shows it, for the printed copy. */
+  printView: EmbedView
+  /** Inline print stylesheet text (its hash is in the CSP). */
+  printStyle: string
   /** Inline script text (its hash is in the CSP). */
   script?: string
 }
@@ -52,6 +58,7 @@ export const LandingPage = (props: LandingPageProps) => {
             href={`${origin}${oembedPath(embed)}`}
             title={featured.title}
           />
+          <style dangerouslySetInnerHTML={{ __html: props.printStyle }} />
           {/* A shared link to Dateline previews as the live timeline's card. */}
           <SocialMeta
             title={title}
@@ -81,6 +88,7 @@ export const LandingPage = (props: LandingPageProps) => {
           src={embedPath(featured.id)}
           title={`Timeline: ${featured.title}`}
         />
+        <PrintTimeline view={props.printView} />
       </section>
       <Generator {...props} />
       <section id="formats" aria-labelledby="formats-title">
