@@ -86,17 +86,17 @@ export const cardSvg = (options: CardOptions): string => {
       labels: 'inside',
       mode: 'fixed',
       legend: false,
-      // Nobody follows a link in a picture; names and links are drawn as `<title>` and `href`.
+      // Nobody hovers or follows a mark in a picture: plain names and fragment links do.
       name: (event) => `${event.date.start}: ${event.title}`,
       href: (id) => `#event-${id}`,
       title: options.title,
     })
   let scale: number = SCALES[0]
   let axis = draw(scale)
-  for (const s of SCALES) {
+  for (const s of SCALES.slice(1)) {
+    if (axis.layout.height * scale <= room) break
     scale = s
     axis = draw(s)
-    if (axis.layout.height * s <= room) break
   }
   // Too tall even at 1:1 (hundreds of events): shrink to fit.
   if (axis.layout.height * scale > room) scale = room / axis.layout.height

@@ -87,7 +87,9 @@ export const wrapText = (text: string, width: number, size: number, maxLines: nu
       // The last line is cut with an ellipsis, after the last whole word when there is one.
       const cut = fitText(rest, width, size, 1) ?? '…'
       const space = cut.lastIndexOf(' ')
-      lines.push(space > cut.length / 2 ? `${cut.slice(0, space).replace(/[\s,;:]+$/, '')}…` : cut)
+      let head = space > cut.length / 2 ? cut.slice(0, space) : ''
+      while (head && ' ,;:'.includes(head.at(-1)!)) head = head.slice(0, -1)
+      lines.push(head ? `${head}…` : cut)
       return lines
     }
     // The longest prefix that fits, then back to its last space if there is one.

@@ -3,9 +3,12 @@
  * The social card, as scripts/build-cards.ts makes it: the SVG (src/timeline-svg/card.ts) is
  * well-formed and inert whatever the titles hold, resvg turns it into a PNG that decodes (every
  * chunk's CRC, the image data inflating and unfiltering to 630 rows of 1200 pixels) with ink
- * where the title goes; and the title wrapping it relies on.
+ * where the title goes (a copy goes to test-results/card-en.png); and the title wrapping it
+ * relies on.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { crc32, inflateSync } from 'node:zlib'
 import { XMLValidator } from 'fast-xml-parser'
 import { loadDataDir } from '../../scripts/lib/data-files.ts'
@@ -16,6 +19,9 @@ import { CARD_HEIGHT, CARD_WIDTH, cardSvg } from '../../src/timeline-svg/card.ts
 import { textWidth, wrapText } from '../../src/timeline-svg/text-width.ts'
 import { NASTY } from '../fixtures/formats-fixture.ts'
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads.ts'
+
+/** Where the card is written for a look (gitignored). */
+const ARTIFACTS = new URL('../../test-results', import.meta.url).pathname
 
 let events: ResolvedEvent[]
 let style: string
@@ -112,7 +118,10 @@ describe('the social card', () => {
   it('of the shipped timeline is a 1200 × 630 PNG with the title drawn', () => {
     const svg = cardSvg({ title: 'Wang Yi in Moscow', locale: 'en', events, style })
     expect(XMLValidator.validate(svg)).toBe(true)
-    const png = decodePng(renderPng(svg))
+    const bytes = renderPng(svg)
+    mkdirSync(ARTIFACTS, { recursive: true })
+    writeFileSync(join(ARTIFACTS, 'card-en.png'), bytes)
+    const png = decodePng(bytes)
     expect(png).toMatchObject({ width: CARD_WIDTH, height: CARD_HEIGHT })
     // Ink where the title is (so the fonts loaded), and none in the margin above it.
     expect(inkIn(png, 110, 160)).toBeGreaterThan(1000)
