@@ -1,7 +1,8 @@
 /**
  * @module scripts/build-client
  * Compiles the browser code in `src/client/` with esbuild (minified IIFEs: the embed page's script,
- * the widget, the landing page's generator; plus the minified embed stylesheet) and writes
+ * the widget, the landing page's generator; plus the minified embed stylesheet, the events.svg one
+ * and the landing page's print one) and writes
  * `src/generated/client-assets.ts`: the exact strings the Worker inlines or serves, and the sha256
  * CSP hashes of every inline style and script of every page (embed, docs, landing). Hashing here, at build time, keeps the embed's CSP strict
  * (`script-src 'sha256-…'`) at no cost per request.
@@ -39,19 +40,33 @@ const style = async (...files: string[]): Promise<string> => {
   return result.code.trim()
 }
 
+/** The declarations of one rule block of embed.css, e.g. the light palette of `:root`. */
+const embedBlock = async (selector: string): Promise<string> => {
+  const css = await readFile(join(ROOT, 'src/client/embed.css'), 'utf8')
+  const start = css.indexOf(`${selector} {`)
+  if (start < 0) throw new Error(`embed.css has no "${selector}" block`)
+  return css.slice(css.indexOf('{', start) + 1, css.indexOf('}', start))
+}
+
 /**
  * The stylesheet of a standalone events.svg: embed.css's light palette, its dark one when the
- * viewer prefers dark, and the axis rules. Read from embed.css so the two never drift apart.
+ * viewer prefers it, and the axis rules. Read from embed.css so the two never drift apart.
  */
 const svgStyle = async (): Promise<string> => {
-  const css = await readFile(join(ROOT, 'src/client/embed.css'), 'utf8')
-  const block = (selector: string) => {
-    const start = css.indexOf(`${selector} {`)
-    if (start < 0) throw new Error(`embed.css has no "${selector}" block`)
-    return css.slice(css.indexOf('{', start) + 1, css.indexOf('}', start))
-  }
   const axis = await readFile(join(ROOT, 'src/client/axis.css'), 'utf8')
-  const text = `:root{${block(':root')}}@media (prefers-color-scheme: dark){:root{${block(":root[data-theme='dark']")}}}${axis}`
+  const text = `:root{${await embedBlock(':root')}}@media (prefers-color-scheme: dark){:root{${await embedBlock(":root[data-theme='dark']")}}}${axis}`
+  const result = await transform(text, { loader: 'css', minify: true, target: TARGET })
+  return result.code.trim()
+}
+
+/**
+ * The landing page's print stylesheet: the embed's light palette and the axis rules, scoped to
+ * the printed copy of the timeline (`.pv`, where the page's own custom properties do not reach),
+ * and landing-print.css.
+ */
+const landingPrintStyle = async (): Promise<string> => {
+  const read = (file: string) => readFile(join(ROOT, 'src/client', file), 'utf8')
+  const text = `.pv{${await embedBlock(':root')}}${await read('axis.css')}${await read('landing-print.css')}`
   const result = await transform(text, { loader: 'css', minify: true, target: TARGET })
   return result.code.trim()
 }
@@ -60,12 +75,13 @@ const svgStyle = async (): Promise<string> => {
 const cspHash = (text: string): string =>
   `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
 
-const [embedJs, widgetJs, landingJs, embedCss, svgCss] = await Promise.all([
+const [embedJs, widgetJs, landingJs, embedCss, svgCss, landingPrintCss] = await Promise.all([
   script('embed.ts'),
   script('widget.ts'),
   script('landing.ts'),
   style('embed.css', 'axis.css'),
   svgStyle(),
+  landingPrintStyle(),
 ])
 
 // Inlined text must not be able to close its element or open a comment in the HTML parser.
@@ -73,6 +89,7 @@ for (const [name, text, tag] of [
   ['embed.ts', embedJs, 'script'],
   ['landing.ts', landingJs, 'script'],
   ['embed.css', embedCss, 'style'],
+  ['landing-print.css', landingPrintCss, 'style'],
 ] as const) {
   if (new RegExp(`</${tag}|<!--`, 'i').test(text)) {
     console.error(`✗ ${name}: the minified output contains "</${tag}" or "<!--"`)
@@ -96,6 +113,10 @@ export const EMBED_CSS_HASH = ${JSON.stringify(cspHash(embedCss))}
 export const AXIS_SVG_CSS = ${JSON.stringify(svgCss)}
 /** Minified widget served at /embed.js. */
 export const WIDGET_JS = ${JSON.stringify(widgetJs)}
+/** Landing page print stylesheet (with the axis rules), inlined in a <style>. */
+export const LANDING_PRINT_CSS = ${JSON.stringify(landingPrintCss)}
+/** CSP source expression allowing exactly {@link LANDING_PRINT_CSS}. */
+export const LANDING_PRINT_CSS_HASH = ${JSON.stringify(cspHash(landingPrintCss))}
 /** Minified landing page script (the live embed-code generator), inlined in a <script>. */
 export const LANDING_JS = ${JSON.stringify(landingJs)}
 /** CSP source expression allowing exactly {@link LANDING_JS}. */

@@ -1,7 +1,7 @@
 /**
  * @module urls
  * Every path Dateline links to, built in one place: the API's resources, the format files, the
- * embed page (with its canonical options), oEmbed, the widget script, the docs and OpenAPI.
+ * social cards, the embed page (with its canonical options), oEmbed, the widget script, the docs and OpenAPI.
  * Paths are root-relative; callers that need absolute URLs (formats, oEmbed, embed codes) put the
  * origin in front. Dependency-free apart from embed/options.ts, so the browser bundles use it too.
  * Ids are percent-encoded as path segments: a no-op for valid ids, and no surprise for any other.
@@ -26,6 +26,12 @@ const segment = encodeURIComponent
  */
 export const timelinePath = (timelineId: string): string =>
   `${TIMELINES_PATH}/${segment(timelineId)}`
+
+/**
+ * A timeline's social card: the PNG that link previews show (`og:image`).
+ * @example cardPath('wang-yi-moscow-2023') // '/v1/timelines/wang-yi-moscow-2023/card.png'
+ */
+export const cardPath = (timelineId: string): string => `${timelinePath(timelineId)}/card.png`
 
 /**
  * A timeline's event list, or with `extension` the file of one format (`events.ics`, …).

@@ -44,7 +44,8 @@ export interface Variant {
 
 /** A handler's freshly built answer, before it is encoded and cached. */
 export interface RepresentationInit {
-  body: string
+  /** Text (sent as UTF-8) or bytes (an image), kept as they are. */
+  body: string | Uint8Array<ArrayBuffer>
   contentType: string
   headers?: Record<string, string>
 }
@@ -106,12 +107,16 @@ export const ifNoneMatchHits = (header: string | undefined | null, etag: string)
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === opaque)
 }
 
-/** cyrb53: a fast 53-bit string hash; good enough to tell two bodies of one data version apart. */
-const hash53 = (text: string): string => {
+/**
+ * cyrb53: a fast 53-bit hash of a string's code units or of bytes; good enough to tell two bodies
+ * of one data version apart.
+ */
+const hash53 = (body: string | Uint8Array): string => {
   let h1 = 0xdeadbeef
   let h2 = 0x41c6ce57
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i)
+  const text = typeof body === 'string'
+  for (let i = 0; i < body.length; i++) {
+    const ch = text ? body.charCodeAt(i) : (body as Uint8Array)[i]!
     h1 = Math.imul(h1 ^ ch, 2654435761)
     h2 = Math.imul(h2 ^ ch, 1597334677)
   }
@@ -242,7 +247,7 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
         const init = build()
         rep = {
           key,
-          body: encoder.encode(init.body),
+          body: typeof init.body === 'string' ? encoder.encode(init.body) : init.body,
           etag: `"${version}-${hash53(init.body)}"`,
           contentType: init.contentType,
           headers: init.headers ?? {},

@@ -13,6 +13,14 @@ export const SUCCESS_CACHE_CONTROL =
   'public, max-age=300, s-maxage=86400, stale-while-revalidate=86400'
 
 /**
+ * Files made at build time (the social cards): they change only with a deploy, so browsers and
+ * crawlers keep them a day and shared caches a week, revalidating by ETag after that. Not
+ * `immutable`: the URL stays the same when a deploy changes the picture.
+ */
+export const BUILD_ASSET_CACHE_CONTROL =
+  'public, max-age=86400, s-maxage=604800, stale-while-revalidate=604800'
+
+/**
  * The representation of this request's path for `variant`, built once per cache entry.
  * @example const rep = represent(c, { format: 'ics', query }, () => ({ body, contentType }))
  */

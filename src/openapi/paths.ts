@@ -35,6 +35,7 @@ const contentOf = (body: Body): ContentMap => {
   if (body === 'json') return { 'application/json': { type: 'object' } }
   if (body === 'html') return { 'text/html': STRING }
   if (body === 'javascript') return { 'text/javascript': STRING }
+  if (body === 'png') return { 'image/png': { type: 'string', format: 'binary' } }
   if (body === 'events') return eventContent()
   if ('json' in body) return { 'application/json': ref(body.json) }
   const spec = FORMAT_SPECS.find((f) => f.format === body.format)!

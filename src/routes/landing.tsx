@@ -15,8 +15,15 @@ import {
   type GeneratorOption,
 } from '../embed/options.ts'
 import { EmbedQuery } from '../embed/schema.ts'
+import { embedView } from '../views/embed/model.ts'
 import { FORMAT_SPECS } from '../formats/registry.ts'
-import { LANDING_JS, LANDING_JS_HASH, PAGE_CSS_HASH } from '../generated/client-assets.ts'
+import {
+  LANDING_JS,
+  LANDING_JS_HASH,
+  LANDING_PRINT_CSS,
+  LANDING_PRINT_CSS_HASH,
+  PAGE_CSS_HASH,
+} from '../generated/client-assets.ts'
 import { renderPage } from '../views/render.ts'
 import { sendPage } from '../http/html.ts'
 import { LandingPage } from '../views/landing/landing-page.tsx'
@@ -113,11 +120,13 @@ export const sendLanding = (c: Context, headers: Record<string, string> = {}) =>
             label: f.label,
             href: eventsPath(featured.meta.id, f.extensions[0]),
           }))}
+          printView={embedView(featured, EmbedQuery.parse({}), { origin })}
+          printStyle={LANDING_PRINT_CSS}
           script={LANDING_JS}
         />,
       ),
     {
-      styleHashes: [PAGE_CSS_HASH],
+      styleHashes: [PAGE_CSS_HASH, LANDING_PRINT_CSS_HASH],
       scriptHashes: [LANDING_JS_HASH],
       frameSrc: "'self'",
       headers,

@@ -20,6 +20,7 @@ import {
   EXAMPLE_TIMELINE,
   type ExampleLink,
 } from '../openapi/examples.ts'
+import { BUILD_ASSET_CACHE_CONTROL } from '../http/send.ts'
 import { requiredQuery, resource, type PathParam, type RouteEntry } from './route-entry.ts'
 
 /** Where each sub-app is mounted, in mount order (the order the router tries them). */
@@ -119,6 +120,30 @@ export const ROUTES: readonly RouteEntry[] = [
     params: [TIMELINE_ID],
     schema: 'Timeline',
   }),
+  {
+    app: 'timelines',
+    path: '/v1/timelines/{id}/card.png',
+    link: 'card',
+    operationId: 'getTimelineCard',
+    tag: 'Timelines',
+    summary: 'The timeline’s social card: its title, dates and time axis as a 1200 × 630 PNG',
+    description:
+      'The picture a shared link to the embed or the landing page previews as (`og:image`). ' +
+      'Rendered when the Worker is built, from the same drawing as `events.svg`. Browsers and ' +
+      'crawlers may keep it a day, shared caches a week (`Cache-Control: ' +
+      `${BUILD_ASSET_CACHE_CONTROL}\`): it changes only with a deploy.`,
+    params: [TIMELINE_ID],
+    query: NoQuery,
+    ok: {
+      description: 'PNG image, 1200 × 630',
+      body: ['png'],
+      examples: [{ summary: 'The card', url: `${T}/card.png` }],
+    },
+    errors: {
+      400: [{ summary: 'No parameters are accepted', url: `${T}/card.png?limit=1` }],
+      404: [{ summary: 'No such timeline', url: '/v1/timelines/nope/card.png' }],
+    },
+  },
   {
     app: 'timelines',
     path: '/v1/timelines/{id}/events',

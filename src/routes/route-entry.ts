@@ -21,6 +21,8 @@ export type Body =
   | 'json'
   | 'html'
   | 'javascript'
+  /** `image/png`, bytes made at build time (the social cards). */
+  | 'png'
   /** Every format of src/formats/registry.ts, negotiated. */
   | 'events'
   /** One format, fixed by the path's extension. */

@@ -1,7 +1,7 @@
 /**
  * @module routes/timelines
- * `/v1/timelines`: the list, one whole timeline, its events (filtered, paged, in any format) and
- * single events with their neighbours.
+ * `/v1/timelines`: the list, one whole timeline, its social card (a PNG made at build time), its
+ * events (filtered, paged, in any format) and single events with their neighbours.
  */
 import { Hono } from 'hono'
 import type { Context } from 'hono'
@@ -18,12 +18,13 @@ import {
 import { eventsPath } from '../urls.ts'
 import { ProblemException } from '../http/problem.ts'
 import { validQuery } from '../http/validate.ts'
-import { represent, send, sendJson } from '../http/send.ts'
+import { BUILD_ASSET_CACHE_CONTROL, represent, send, sendJson } from '../http/send.ts'
 import { canonicalQuery } from '../http/cache.ts'
 import { negotiateFormat, varyAccept } from '../http/negotiate.ts'
 import { contentDisposition } from '../formats/registry.ts'
 import { SERIALIZERS } from '../formats/serializers.ts'
 import type { IndexedTimeline } from '../model/dataset.ts'
+import { CARDS } from '../generated/cards.ts'
 
 /** The timeline named in the path, or a 404 problem. */
 export const findTimeline = (id: string): IndexedTimeline => {
@@ -124,6 +125,24 @@ const sendEvents = (c: Context, query: EventListQuery, extension?: string): Resp
   return send(c, rep)
 }
 
+/**
+ * Sends a timeline's social card: the PNG scripts/build-cards.ts rendered, decoded from base64
+ * once per cache entry.
+ */
+const sendCard = (c: Context): Response => {
+  const timeline = findTimeline(c.req.param('id')!)
+  const id = timeline.meta.id
+  const card = Object.hasOwn(CARDS, id) ? CARDS[id] : undefined
+  if (!card) {
+    throw new ProblemException({ status: 404, type: 'not-found', detail: `No card for "${id}"` })
+  }
+  const rep = represent(c, { format: 'png' }, () => ({
+    body: Uint8Array.from(atob(card), (ch) => ch.charCodeAt(0)),
+    contentType: 'image/png',
+  }))
+  return send(c, rep, BUILD_ASSET_CACHE_CONTROL)
+}
+
 export const timelines = new Hono()
   .get('/', validQuery(NoQuery), (c) =>
     sendJson(c, {}, () => {
@@ -135,6 +154,7 @@ export const timelines = new Hono()
     const timeline = findTimeline(c.req.param('id'))
     return sendJson(c, {}, () => timelineDocument(timeline))
   })
+  .get('/:id/card.png', validQuery(NoQuery), sendCard)
   .use('/:id/events', varyAccept())
   .use('/:id/:file{events\\.[^/]+}', varyAccept())
   .get('/:id/events', validQuery(EventListQuery), (c) => sendEvents(c, c.req.valid('query')))

@@ -64,3 +64,46 @@ export const fitText = (
   while (cut < chars.length && em + charEm(chars[cut]!) <= room) em += charEm(chars[cut++]!)
   return cut < minChars ? undefined : `${chars.slice(0, cut).join('').trimEnd()}…`
 }
+
+/** Punctuation that closes what precedes it. */
+const CLOSING = /^[,.:;!?)\]}、。，．：；！？）」』》〉】]+/
+
+/**
+ * `text` broken into at most `maxLines` lines of at most `width` px: at spaces, or anywhere in a
+ * word too long for a line (CJK titles have no spaces); the last line is cut with an ellipsis when
+ * the text does not fit. Greedy, which is what a title on a picture needs.
+ * @example wrapText('Wang Yi’s February 2023 tour, ending in Moscow', 500, 40, 2)
+ * // ['Wang Yi’s February', '2023 tour, ending in…']
+ */
+export const wrapText = (text: string, width: number, size: number, maxLines: number): string[] => {
+  const lines: string[] = []
+  let rest = text.trim().replace(/\s+/g, ' ')
+  while (rest && lines.length < maxLines) {
+    if (textWidth(rest, size) <= width) {
+      lines.push(rest)
+      return lines
+    }
+    if (lines.length === maxLines - 1) {
+      // The last line is cut with an ellipsis, after the last whole word when there is one.
+      const cut = fitText(rest, width, size, 1) ?? '…'
+      const space = cut.lastIndexOf(' ')
+      let head = space > cut.length / 2 ? cut.slice(0, space) : ''
+      while (head && ' ,;:'.includes(head.at(-1)!)) head = head.slice(0, -1)
+      lines.push(head ? `${head}…` : cut)
+      return lines
+    }
+    // The longest prefix that fits, then back to its last space if there is one.
+    const chars = [...rest]
+    let cut = 0
+    let w = 0
+    while (cut < chars.length && (w += charEm(chars[cut]!) * size) <= width) cut++
+    const head = chars.slice(0, Math.max(cut, 1)).join('')
+    const space = chars[cut] === ' ' ? head.length : head.lastIndexOf(' ')
+    let line = space > 0 ? head.slice(0, space) : head
+    // Closing punctuation never starts a line (CJK line breaking): it stays with its text.
+    if (space <= 0) line += CLOSING.exec(rest.slice(line.length))?.[0] ?? ''
+    lines.push(line.trimEnd())
+    rest = rest.slice(line.length).trimStart()
+  }
+  return lines
+}

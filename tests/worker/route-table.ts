@@ -46,7 +46,7 @@ export const kindOf = (route: string): RouteKind =>
         ? 'oembed'
         : route === '/docs'
           ? 'page'
-          : route.includes(':file{')
+          : route.includes(':file{') || route.endsWith('.png')
             ? 'format'
             : 'api'
 

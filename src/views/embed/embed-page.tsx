@@ -22,6 +22,7 @@ export const EmbedPage = ({ view }: { view: EmbedView }) => {
       title={view.title}
       timelineId={view.timelineId}
       oembedHref={view.oembedHref}
+      social={view.social}
     >
       <main aria-labelledby="dl-title">
         <header class="hd">

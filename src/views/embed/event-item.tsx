@@ -14,12 +14,14 @@ interface EventItemProps {
   /** `lang` of interface words and of dates, when they differ from the page's. */
   uiLang?: string
   dateLang?: string
+  /** Sources and notes open (for print), instead of behind their summary. */
+  open?: boolean
 }
 
 /**
  * @example <EventItem event={view.events[0]} strings={view.strings} />
  */
-export const EventItem = ({ event: e, strings, uiLang, dateLang }: EventItemProps) => {
+export const EventItem = ({ event: e, strings, uiLang, dateLang, open }: EventItemProps) => {
   const extra = e.citations.length + e.notes.length
   return (
     <li>
@@ -57,7 +59,7 @@ export const EventItem = ({ event: e, strings, uiLang, dateLang }: EventItemProp
               )}
             </dl>
           )}
-          <details>
+          <details open={open}>
             <summary lang={uiLang}>{fill(strings.sources, { n: extra })}</summary>
             {e.citations.map((c) => (
               <blockquote cite={c.url}>

@@ -7,6 +7,7 @@ import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
 import { EMBED_CSS, EMBED_JS } from '../../generated/client-assets.ts'
 import type { Theme } from '../../embed/options.ts'
+import { SocialMeta, type SocialMetaProps } from '../social-meta.tsx'
 
 interface EmbedLayoutProps {
   lang: string
@@ -16,6 +17,8 @@ interface EmbedLayoutProps {
   timelineId?: string
   /** oEmbed discovery URL (absolute). */
   oembedHref?: string
+  /** Link-preview tags (not on error pages). */
+  social?: SocialMetaProps
   children?: Child
 }
 
@@ -31,6 +34,7 @@ export const EmbedLayout = (props: EmbedLayoutProps) => (
       <meta name="color-scheme" content={props.theme === 'auto' ? 'light dark' : props.theme} />
       <meta name="referrer" content="strict-origin-when-cross-origin" />
       <title>{props.title}</title>
+      {props.social && <SocialMeta {...props.social} />}
       {props.oembedHref && (
         <link
           rel="alternate"

@@ -7,13 +7,15 @@ import type { IndexedEvent, IndexedTimeline } from '../../model/dataset.ts'
 import type { EventKind } from '../../model/schema.ts'
 import type { Theme } from '../../embed/options.ts'
 import type { EmbedQuery } from '../../embed/schema.ts'
-import { embedPath, oembedPath, timelinePath } from '../../urls.ts'
+import { cardPath, embedPath, oembedPath, timelinePath } from '../../urls.ts'
+import type { SocialMetaProps } from '../social-meta.tsx'
 import { filterEvents } from '../../query/events.ts'
 import { MAX_LIMIT } from '../../query/schema.ts'
 import { fill, stringsFor } from '../../i18n/embed-strings.ts'
 import type { EmbedStrings } from '../../i18n/embed-strings.ts'
 import { formatDay, formatEventDate } from './dates.ts'
 import { embedAxis } from './axis-view.ts'
+import { axisStringsFor } from '../../i18n/axis-strings.ts'
 import type { AxisView } from './axis-view.ts'
 
 interface CitationView {
@@ -68,6 +70,8 @@ export interface EmbedView {
   /** Absolute URLs. */
   oembedHref: string
   dataHref: string
+  /** Link previews: this page (canonical URL) and the timeline's social card. */
+  social: SocialMetaProps
 }
 
 interface EmbedViewOptions {
@@ -165,5 +169,12 @@ export const embedView = (
     ),
     oembedHref: `${options.origin}${oembedPath(embedUrl, 'json')}`,
     dataHref: `${options.origin}${timelinePath(id)}`,
+    social: {
+      title: timeline.meta.title,
+      description: timeline.meta.description,
+      url: embedUrl,
+      image: `${options.origin}${cardPath(id)}`,
+      imageAlt: `${axisStringsFor(locale).axis}: ${timeline.meta.title}`,
+    },
   }
 }

@@ -109,7 +109,7 @@ const DATE_PATTERN = '\\d{4}(-\\d{2}(-\\d{2})?)?'
 export const Generator = (props: GeneratorProps & { codes: Snippets }) => {
   const { options, codes } = props
   return (
-    <section id="embed" aria-labelledby="generator-title">
+    <section id="embed" class="gen" aria-labelledby="generator-title">
       <h2 id="generator-title">Embed it</h2>
       {props.error ? (
         <p role="alert">

@@ -9,12 +9,17 @@
 import { Layout } from '../docs/layout.tsx'
 import { Generator, type GeneratorProps } from './generator.tsx'
 import { snippets } from './snippets.ts'
+import { SocialMeta } from '../social-meta.tsx'
+import type { EmbedView } from '../embed/model.ts'
+import { PrintTimeline } from './print-timeline.tsx'
 import {
   API_INDEX_PATH,
+  cardPath,
   docsPath,
   embedPath,
   eventsPath,
   oembedPath,
+  HOME_PATH,
   OPENAPI_PATH,
 } from '../../urls.ts'
 
@@ -27,6 +32,10 @@ interface LandingPageProps extends GeneratorProps {
   /** The timeline the formats and the API example use. */
   featured: { id: string; title: string }
   formats: FormatLink[]
+  /** The featured timeline as the embed shows it, for the printed copy. */
+  printView: EmbedView
+  /** Inline print stylesheet text (its hash is in the CSP). */
+  printStyle: string
   /** Inline script text (its hash is in the CSP). */
   script?: string
 }
@@ -38,19 +47,33 @@ interface LandingPageProps extends GeneratorProps {
 export const LandingPage = (props: LandingPageProps) => {
   const { origin, featured, options } = props
   const embed = `${origin}${embedPath(featured.id)}`
-  const title = props.timelines.find((t) => t.value === options.timeline)?.label
-  const codes = snippets(origin, options, title)
+  const timelineTitle = props.timelines.find((t) => t.value === options.timeline)?.label
+  const codes = snippets(origin, options, timelineTitle)
+  const title = 'Dateline: sourced timelines of diplomatic events, as an API and an embed'
+  const description =
+    'Chronological timelines of real diplomatic events, every fact backed by a verbatim quote of its source. JSON API, eight formats and an embeddable widget.'
   return (
     <Layout
-      title="Dateline: sourced timelines of diplomatic events, as an API and an embed"
-      description="Chronological timelines of real diplomatic events, every fact backed by a verbatim quote of its source. JSON API, eight formats and an embeddable widget."
+      title={title}
+      description={description}
       head={
-        <link
-          rel="alternate"
-          type="application/json+oembed"
-          href={`${origin}${oembedPath(embed)}`}
-          title={featured.title}
-        />
+        <>
+          <link
+            rel="alternate"
+            type="application/json+oembed"
+            href={`${origin}${oembedPath(embed)}`}
+            title={featured.title}
+          />
+          <style dangerouslySetInnerHTML={{ __html: props.printStyle }} />
+          {/* A shared link to Dateline previews as the live timeline's card. */}
+          <SocialMeta
+            title={title}
+            description={description}
+            url={`${origin}${HOME_PATH}`}
+            image={`${origin}${cardPath(featured.id)}`}
+            imageAlt={`Time axis: ${featured.title}`}
+          />
+        </>
       }
       script={props.script}
     >
@@ -66,8 +89,9 @@ export const LandingPage = (props: LandingPageProps) => {
         id="preview"
         class="preview"
         src={codes.preview.slice(origin.length)}
-        title={`Live timeline: ${title ?? options.timeline}`}
+        title={`Live timeline: ${timelineTitle ?? options.timeline}`}
       />
+      <PrintTimeline view={props.printView} />
       <Generator {...props} codes={codes} />
       <section id="formats" aria-labelledby="formats-title">
         <h2 id="formats-title">Formats</h2>
