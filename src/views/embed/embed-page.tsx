@@ -22,6 +22,11 @@ export const EmbedPage = ({ view }: { view: EmbedView }) => {
       oembedHref={view.oembedHref}
     >
       <header class="hd">
+        {view.draft && (
+          <p class="draft" role="note" lang={view.uiLang}>
+            {s.draft}
+          </p>
+        )}
         <h1>
           <a href={view.dataHref} target="_blank" rel="noopener">
             {view.title}
