@@ -57,11 +57,14 @@ const STOPWORDS = new Set(
 const contentWords = (text: string): string[] =>
   (text.toLowerCase().match(/\p{L}[\p{L}’'-]{2,}/gu) ?? []).filter((w) => !STOPWORDS.has(w))
 
+/** A crude stem (the first five letters), so "invites" meets "invite" and "countries" "country". */
+const stem = (word: string) => word.slice(0, 5)
+
 /** Share of a line's content words that the body also uses: how much it is about the article. */
-const overlap = (line: string, bodyWords: ReadonlySet<string>): number => {
+const overlap = (line: string, bodyStems: ReadonlySet<string>): number => {
   const words = contentWords(line)
   if (words.length === 0) return 0
-  return words.filter((w) => bodyWords.has(w)).length / words.length
+  return words.filter((w) => bodyStems.has(stem(w))).length / words.length
 }
 
 const headerDateOf = (line: string): string | undefined => {
@@ -105,7 +108,7 @@ export const parseArticle = (text: string): ParsedArticle => {
     else if (PROSE_END.test(l.text) && l.text.split(/\s+/).length >= 8) prose.push(l)
     else headings.push(l)
   }
-  const bodyWords = new Set(prose.flatMap((p) => contentWords(p.text)))
+  const bodyWords = new Set(prose.flatMap((p) => contentWords(p.text).map(stem)))
   // The headline: the heading that is most about the body (a repeated one wins ties: scrapes
   // often print it twice); others about the body are subheadings, the rest are unrelated.
   const scored = headings.map((h) => ({

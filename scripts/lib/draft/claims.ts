@@ -83,6 +83,12 @@ const guessKind = (quote: string, at: number, length: number): Guess<EventKind> 
   return { value: best.kind, from: `the word "${best.word}", nearest the date`, confidence }
 }
 
+/**
+ * The kind a text without a date in it suggests: its first kind word (for imported slides).
+ * @example guessKindInText('Ada Lovelace visits Babbage').value // 'visit'
+ */
+export const guessKindInText = (text: string): Guess<EventKind> => guessKind(text, 0, 0)
+
 const guessStatus = (
   quote: string,
   mention: TemporalMention,

@@ -147,7 +147,7 @@ export const entityMatcher = (
     const known = new Set([...actors.map((a) => a.id), ...places.map((p) => p.id)])
     const proposed = new Map<string, ProposedEntity>()
     const run =
-      /\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:of|the|de|von|van|al|bin|for)\s+)?\p{Lu}[\p{L}’'.-]*)*/gu
+      /\p{Lu}(?:[\p{L}’'-]|\.(?=\p{L}))*(?:\s+(?:(?:of|the|de|von|van|al|bin|for)\s+)?\p{Lu}(?:[\p{L}’'-]|\.(?=\p{L}))*)*/gu
     for (const m of masked.matchAll(run)) {
       const words = m[0]
         .replace(/[’']s$/, '')
@@ -173,7 +173,7 @@ export const entityMatcher = (
     // Countries are single words too ("France"): proposed only where something happens in them,
     // or listed after one that is ("visits to France, Italy and Hungary").
     let listEnd = -1
-    for (const m of masked.matchAll(/\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*/gu)) {
+    for (const m of masked.matchAll(/\p{Lu}(?:[\p{L}’'-]|\.(?=\p{L}))*(?:\s+\p{Lu}(?:[\p{L}’'-]|\.(?=\p{L}))*)*/gu)) {
       const name = m[0]
       const id = slugify(name)
       if (!COUNTRIES.has(name) || known.has(id)) continue

@@ -48,6 +48,8 @@ export interface MatchFacts {
   anchor?: number
   tense: Tense
   isEnglish: boolean
+  /** "May last year": the year relative to publication's, when words right after the month fix it. */
+  yearShift?: number
 }
 
 export interface Resolution {
@@ -233,6 +235,7 @@ const relativeUnit = (f: MatchFacts, which: string, unit: string): Resolution =>
 /** The year of a day and month given without one: by tense, the nearest that is past (or future). */
 const yearFor = (f: MatchFacts, month: number, date: number): number => {
   const { year } = ymd(f.published)
+  if (f.yearShift !== undefined) return year + f.yearShift
   const day = dayFrom(year, month, date)
   if (f.tense === 'future') return day >= f.published ? year : year + 1
   return day <= f.published ? year : year - 1
@@ -243,7 +246,9 @@ const calendarDate = (f: MatchFacts): Resolution | undefined => {
   const certainYear = s.isCertain('year')
   const why = certainYear
     ? 'written in full'
-    : `year from the ${f.tense} tense and publication (${isoDay(f.published)})`
+    : f.yearShift !== undefined
+      ? `year relative to publication (${isoDay(f.published)})`
+      : `year from the ${f.tense} tense and publication (${isoDay(f.published)})`
   if (s.isCertain('day') && s.isCertain('month')) {
     const month = s.get('month')!
     const date = s.get('day')!
@@ -290,7 +295,7 @@ const calendarDate = (f: MatchFacts): Resolution | undefined => {
  */
 export const resolveMatch = (f: MatchFacts): Resolution | undefined => {
   const t = f.text
-  if (f.isEnglish) {
+  if (f.isEnglish && f.yearShift === undefined) {
     if (/^(?:right )?now$/.test(t)) return undefined
     if (/^(?:today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow)$/.test(t)) {
       const rule = `"${t}": relative to publication (${isoDay(f.published)})`

@@ -78,8 +78,15 @@ const periodParser: chrono.Parser = {
 const english = chrono.casual.clone()
 english.parsers.push(anchoredDayParser, yearParser, periodParser)
 
-/** English month names that are also common words: only a capitalised one is a month. */
-const LOWERCASE_WORD_MONTH = /^(?:march|may)\b/
+/**
+ * Month and weekday names and abbreviations written in lower case: English capitalises them, so
+ * "protesters march", "China may provide" and "Zelensky sat down" name no date (chrono accepts
+ * them all).
+ */
+const LOWERCASE_CALENDAR_WORD =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/
+/** "in May last year": a year word right after a month, which fixes the month's year. */
+const YEAR_AFTER_MONTH = /^,?\s+(last|this|next)\s+year\b/i
 
 /** chrono's casual parser for a language; English rules (tense, modifiers) apply only to English. */
 const PARSERS: Record<string, chrono.Chrono> = {
@@ -121,9 +128,12 @@ export const findMentions = (text: string, options: ScanOptions): TemporalMentio
   const reference = { instant: new Date(published * 86_400_000 + 43_200_000), timezone: 0 }
   const mentions: TemporalMention[] = []
   let anchor = options.anchor
+  let consumed = 0
   for (const result of parser.parse(text, reference)) {
+    if (result.index < consumed) continue
     const mention = toMention(text, result, { published, anchor, isEnglish })
     if (!mention) continue
+    consumed = mention.index + mention.text.length
     mentions.push(mention)
     if (mention.date.precision === 'day' && !mention.date.end) anchor = dayOf(mention.date.start)
   }
@@ -136,10 +146,18 @@ const toMention = (
   context: { published: number; anchor: number | undefined; isEnglish: boolean },
 ): TemporalMention | undefined => {
   // chrono includes a leading "on"/"in" and a trailing comma in some matches; quote it cleanly.
-  const matched = result.text.replace(/[\s,.;:]+$/, '')
-  if (context.isEnglish && LOWERCASE_WORD_MONTH.test(matched.replace(/^(?:on|in)\s+/, ''))) {
+  let matched = result.text.replace(/[\s,.;:]+$/, '')
+  if (context.isEnglish && LOWERCASE_CALENDAR_WORD.test(matched)) return undefined
+  const after = text.slice(result.index + matched.length)
+  // "a year after the country applied" counts from an event, not from a date: no date to give.
+  if (context.isEnglish && /\b(?:before|after)$/i.test(matched) && /^\s*\p{L}/u.test(after)) {
     return undefined
   }
+  const yearWord =
+    context.isEnglish && result.start.isCertain('month') && !result.start.isCertain('year')
+      ? YEAR_AFTER_MONTH.exec(after)
+      : null
+  if (yearWord) matched += after.slice(0, yearWord[0].length)
   let index = result.index
   let expression = matched
   const modifier = context.isEnglish
@@ -160,6 +178,9 @@ const toMention = (
     anchor: context.anchor,
     tense,
     isEnglish: context.isEnglish,
+    ...(yearWord
+      ? { yearShift: yearWord[1]!.toLowerCase() === 'last' ? -1 : yearWord[1]!.toLowerCase() === 'next' ? 1 : 0 }
+      : {}),
   })
   if (!resolved) return undefined
   const weekday = result.start.isCertain('weekday') && !result.start.isCertain('day')
