@@ -26,7 +26,9 @@ const { values, positionals } = parseArgs({
 })
 const [path] = positionals
 if (!path) {
-  console.error('✗ usage: npm run import -- <timeline.json | sheet.csv> [--id slug] [--out file.json]')
+  console.error(
+    '✗ usage: npm run import -- <timeline.json | sheet.csv> [--id slug] [--out file.json]',
+  )
   process.exit(1)
 }
 const dataDir = resolve(values.data!)
@@ -47,7 +49,8 @@ if (values.out) await writeFile(values.out, json)
 else process.stdout.write(json)
 console.error(
   [
-    `✓ imported "${id}": ${draft.events.length} event(s) as a draft` + (values.out ? ` → ${values.out}` : ''),
+    `✓ imported "${id}": ${draft.events.length} event(s) as a draft` +
+      (values.out ? ` → ${values.out}` : ''),
     ...skipped.map((s) => `• not imported: ${s.text.slice(0, 60)} (${s.reason})`),
     'Left to review:',
     ...reviewItems(draft).map((item) => `  - ${item}`),

@@ -108,6 +108,27 @@ const guessStatus = (
   return { value: 'happened', from: 'a past date, no hedge', confidence: 0.6 }
 }
 
+/** A sentence break the segmenter makes after an abbreviation ("on Feb. 4", "Mr. Wang"). */
+const ABBREVIATION_END =
+  /\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Prof|No|vs|U\.S)\.\s*$/
+
+/**
+ * The sentences of a paragraph with their offsets: Intl.Segmenter's, rejoined where it broke
+ * after an abbreviation or before a lower-case word or a digit.
+ * @example sentences('It fell on Feb. 4. Then…', 'en') // [{ segment: 'It fell on Feb. 4. ', index: 0 }, …]
+ */
+export const sentences = (text: string, language: string): { segment: string; index: number }[] => {
+  const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' })
+  const out: { segment: string; index: number }[] = []
+  for (const { segment, index } of segmenter.segment(text)) {
+    const last = out.at(-1)
+    if (last && (ABBREVIATION_END.test(last.segment) || /^[\p{Ll}\d]/u.test(segment))) {
+      last.segment += segment
+    } else out.push({ segment, index })
+  }
+  return out
+}
+
 /** Clause boundaries: commas, semicolons, colons and dashes followed by a space. */
 const BOUNDARY = /[,;:]\s+|\s+[—–]\s+/g
 
@@ -142,7 +163,6 @@ export const findCandidates = (
   article: ParsedArticle,
   options: { published: string; language: string },
 ): Candidate[] => {
-  const segmenter = new Intl.Segmenter(options.language, { granularity: 'sentence' })
   const published = dayOf(options.published)
   const candidates: Candidate[] = []
   let anchor: number | undefined
@@ -150,7 +170,7 @@ export const findCandidates = (
     // The dateline ("Hong Kong (CNN)") is not part of any claim.
     const skip = p === 0 && article.dateline ? article.dateline.text.length : 0
     const text = paragraph.text.slice(skip)
-    for (const { segment, index } of segmenter.segment(text)) {
+    for (const { segment, index } of sentences(text, options.language)) {
       const mentions = findMentions(segment, { ...options, anchor })
       for (const mention of mentions) {
         if (mention.date.precision === 'day' && !mention.date.end)

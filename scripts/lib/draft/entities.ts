@@ -173,7 +173,9 @@ export const entityMatcher = (
     // Countries are single words too ("France"): proposed only where something happens in them,
     // or listed after one that is ("visits to France, Italy and Hungary").
     let listEnd = -1
-    for (const m of masked.matchAll(/\p{Lu}(?:[\p{L}’'-]|\.(?=\p{L}))*(?:\s+\p{Lu}(?:[\p{L}’'-]|\.(?=\p{L}))*)*/gu)) {
+    for (const m of masked.matchAll(
+      /\p{Lu}(?:[\p{L}’'-]|\.(?=\p{L}))*(?:\s+\p{Lu}(?:[\p{L}’'-]|\.(?=\p{L}))*)*/gu,
+    )) {
       const name = m[0]
       const id = slugify(name)
       if (!COUNTRIES.has(name) || known.has(id)) continue

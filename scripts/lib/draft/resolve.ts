@@ -159,7 +159,7 @@ const recentSpan = (f: MatchFacts): Resolution | undefined => {
   }
 }
 
-const relativeUnit = (f: MatchFacts, which: string, unit: string): Resolution => {
+const relativeUnit = (f: MatchFacts, which: string, unit: string): Resolution | undefined => {
   const shift = which === 'last' || which === 'past' ? -1 : which === 'next' ? 1 : 0
   const rule = `"${f.modifier ? `${f.modifier} ` : ''}${f.text}" relative to publication (${isoDay(f.published)})`
   const { year } = ymd(f.published)
@@ -197,6 +197,8 @@ const relativeUnit = (f: MatchFacts, which: string, unit: string): Resolution =>
   }
   const target = year + shift
   if (shift === 0 && f.modifier === 'later') {
+    // Published on 31 December, "later this year" has no day left to name.
+    if (f.published + 1 > dayFrom(year, 12, 31)) return undefined
     const date = daySpan(f.published + 1, dayFrom(year, 12, 31), `Later in ${year}`)
     return { type: 'relative-year', date, rule, confidence: 0.5 }
   }
@@ -297,6 +299,12 @@ export const resolveMatch = (f: MatchFacts): Resolution | undefined => {
   const t = f.text
   if (f.isEnglish && f.yearShift === undefined) {
     if (/^(?:right )?now$/.test(t)) return undefined
+    // "for three days" and "his first trip in six years" are durations, not dates; "in six years"
+    // dates something only when the verb is future ("will expire in six years").
+    if (/^for\s/.test(t)) return undefined
+    if (/^in\s+(?!recent\b)\S+\s+(?:day|week|month|year)s?$/.test(t) && f.tense === 'past') {
+      return undefined
+    }
     if (/^(?:today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow)$/.test(t)) {
       const rule = `"${t}": relative to publication (${isoDay(f.published)})`
       return { type: 'casual-day', date: oneDay(f.chronoDay), rule, confidence: 0.9 }

@@ -179,7 +179,14 @@ const toMention = (
     tense,
     isEnglish: context.isEnglish,
     ...(yearWord
-      ? { yearShift: yearWord[1]!.toLowerCase() === 'last' ? -1 : yearWord[1]!.toLowerCase() === 'next' ? 1 : 0 }
+      ? {
+          yearShift:
+            yearWord[1]!.toLowerCase() === 'last'
+              ? -1
+              : yearWord[1]!.toLowerCase() === 'next'
+                ? 1
+                : 0,
+        }
       : {}),
   })
   if (!resolved) return undefined

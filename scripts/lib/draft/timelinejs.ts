@@ -53,7 +53,12 @@ export const plainText = (html: string | undefined): string =>
         ? String.fromCodePoint(Number(dec))
         : hex
           ? String.fromCodePoint(parseInt(hex, 16))
-          : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" } as Record<string, string>)[name.toLowerCase()]!,
+          : (
+              { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" } as Record<
+                string,
+                string
+              >
+            )[name.toLowerCase()]!,
     )
     .replace(/\s+/g, ' ')
     .trim()
@@ -105,7 +110,10 @@ const dateOf = (slide: TjsSlide): EventDate | { problem: string } => {
  * @example csvToDocument('Year,Headline\n1951,Recursion\n').events[0].start_date // { year: '1951', … }
  */
 export const csvToDocument = (csv: string): TjsDocument => {
-  const { data } = Papa.parse<Record<string, string>>(csv.trim(), { header: true, skipEmptyLines: true })
+  const { data } = Papa.parse<Record<string, string>>(csv.trim(), {
+    header: true,
+    skipEmptyLines: true,
+  })
   const doc: TjsDocument = { events: [], eras: [] }
   for (const row of data) {
     const slide: TjsSlide = {
@@ -174,7 +182,8 @@ export const importTimelineJs = (input: ImportInput) => {
       summary: body.slice(0, 1200),
       kind: kind.value,
       tags: group && !kindFromGroup && slugify(group) ? [slugify(group)] : [],
-      status: partialDateRange(date.start)!.first * 86_400_000 > Date.now() ? 'expected' : 'happened',
+      status:
+        partialDateRange(date.start)!.first * 86_400_000 > Date.now() ? 'expected' : 'happened',
       places: found.places.map((p) => p.id),
       participants: found.actors.map((a) => ({ actor: a.id, role: 'participant' as const })),
       citations: [],
@@ -182,19 +191,29 @@ export const importTimelineJs = (input: ImportInput) => {
         fields: {
           date: { from: 'the slide’s start and end dates', confidence: 0.9 },
           title: { from: 'the slide’s headline, HTML removed', confidence: 0.7 },
-          summary: { from: 'the slide’s text, HTML removed: check it is our own words', confidence: 0.5 },
+          summary: {
+            from: 'the slide’s text, HTML removed: check it is our own words',
+            confidence: 0.5,
+          },
           kind: { from: kind.from, confidence: kind.confidence },
           status: { from: 'past dates happened, future ones are expected', confidence: 0.3 },
           participants: { from: 'known names in the slide', confidence: 0.4 },
           places: { from: 'known places in the slide', confidence: 0.4 },
-          citations: { from: `missing: TimelineJS has no sources; quote the source passage.${media}`, confidence: 0 },
+          citations: {
+            from: `missing: TimelineJS has no sources; quote the source passage.${media}`,
+            confidence: 0,
+          },
         },
         ...(found.proposed.length ? { proposed: found.proposed } : {}),
       },
     })
   })
   for (const era of input.doc.eras ?? []) {
-    skipped.push({ line: 0, text: plainText(era.text?.headline) || 'era', reason: 'an era: Dateline has no eras' })
+    skipped.push({
+      line: 0,
+      text: plainText(era.text?.headline) || 'era',
+      reason: 'an era: Dateline has no eras',
+    })
   }
   const seen = new Map<string, number>()
   for (const e of events) {
