@@ -10,7 +10,7 @@
  * `npm run draft -- --promote <file.json> [--data dir]`: removes every draft block, then applies
  * every published rule; writes the file only if they all pass.
  */
-import { copyFile, readFile, writeFile } from 'node:fs/promises'
+import { copyFile, readFile, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_DATA_DIR, validateFiles } from './lib/data-files.ts'
@@ -49,7 +49,6 @@ if (values.promote) {
   const candidate = join(dirname(path), `.${basename(path)}.promoting`)
   await writeFile(candidate, json(timeline))
   const { issues } = await validateFiles([candidate], dataDir)
-  const { rm } = await import('node:fs/promises')
   await rm(candidate)
   const named = issues.map((i) => ({ ...i, file: relative(process.cwd(), path) }))
   // The file-name rule sees the temporary name: judge it on the real one instead.
@@ -120,8 +119,12 @@ const { draft, article, warnings } = result!
 if (values.out) {
   const out = resolve(values.out)
   if (dirname(out) === join(dataDir, 'timelines') && !inSources) {
-    await copyFile(articlePath!, join(dataDir, sourceText))
-    console.error(`• copied the article to ${relative(process.cwd(), join(dataDir, sourceText))}`)
+    const copy = join(dataDir, sourceText)
+    const existing = await readFile(copy, 'utf8').catch(() => undefined)
+    if (existing !== undefined && existing !== text)
+      fail(`${copy} exists with other text: pick another --id`)
+    await copyFile(articlePath!, copy)
+    console.error(`• copied the article to ${relative(process.cwd(), copy)}`)
   }
   await writeFile(out, json(draft))
 } else process.stdout.write(json(draft))

@@ -9,7 +9,7 @@
 import * as chrono from 'chrono-node'
 import type { ParsedResult } from 'chrono-node'
 import type { EventDate } from '../../../src/model/schema.ts'
-import { dayOf, isoDay, weekdayNumber } from './calendar.ts'
+import { dayOf } from './calendar.ts'
 import { tenseAt } from './tense.ts'
 import type { Tense } from './tense.ts'
 import { resolveMatch } from './resolve.ts'
@@ -104,7 +104,10 @@ const PARSERS: Record<string, chrono.Chrono> = {
   zh: chrono.zh.casual,
 }
 
-/** Whether a language has a chrono parser (else English's is used and the draft says so). */
+/**
+ * Whether a language has a chrono parser (else English's is used and the draft says so).
+ * @example hasParser('de-AT') // true
+ */
 export const hasParser = (language: string): boolean => language.split('-')[0]! in PARSERS
 
 /** Words just before a match that change what it means: "later this year", "mid-March". */
@@ -210,8 +213,3 @@ export const resolveExpression = (
   anchor?: string,
 ): TemporalMention | undefined =>
   findMentions(phrase, { published, anchor: anchor === undefined ? undefined : dayOf(anchor) })[0]
-
-/** The weekday (0 = Sunday) of an ISO day, for messages. */
-export const weekdayOfIso = (iso: string): number => weekdayNumber(dayOf(iso))
-
-export { isoDay }
