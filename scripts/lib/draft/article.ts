@@ -45,7 +45,7 @@ const BYLINE =
 /** A paragraph ends as prose does; a line that does not is a heading of some kind. */
 const PROSE_END = /[.!?…]["”’)]*$/
 /** "Hong Kong (CNN)" or "LONDON (Reuters) —" at the start of the first body paragraph. */
-const DATELINE = /^((?:\p{Lu}[\p{L}.'’-]*\s*){1,4})\((\p{Lu}[\p{L}\s&.-]{0,30})\)\s*[—–-]?\s*/u
+const DATELINE = /^((?:\p{Lu}[\p{L}.'’-]*\s*){1,4})\((\p{L}[\p{L}\s&.-]{0,30})\)\s*[—–-]?\s*/u
 /** Header dates: short lines that are mostly a date, or "Published …"/"Updated …" lines. */
 const DATE_LINE_MAX = 80
 
@@ -70,9 +70,29 @@ const overlap = (line: string, bodyStems: ReadonlySet<string>): number => {
   return words.filter((w) => bodyStems.has(stem(w))).length / words.length
 }
 
+/** Strict parsers for header dates, English first: the language is not known yet at this point. */
+const HEADER_PARSERS = [
+  chrono.strict,
+  ...[
+    chrono.de,
+    chrono.fr,
+    chrono.es,
+    chrono.it,
+    chrono.pt,
+    chrono.nl,
+    chrono.ru,
+    chrono.uk,
+    chrono.sv,
+    chrono.ja,
+    chrono.zh,
+  ].map((locale) => locale.strict),
+]
+
 const headerDateOf = (line: string): string | undefined => {
   if (line.length > DATE_LINE_MAX) return undefined
-  const [result] = chrono.strict.parse(line)
+  const result = HEADER_PARSERS.map((p) => p.parse(line)[0]).find(
+    (r) => r?.start.isCertain('year') && r.start.isCertain('day'),
+  )
   if (!result || !result.start.isCertain('year') || !result.start.isCertain('day')) return undefined
   const rest = line
     .replace(result.text, '')

@@ -87,6 +87,10 @@ const weekday = (f: MatchFacts): Resolution => {
     const days = f.modifier === 'later' ? ahead : ahead || 7
     return on(f.published + days, 'in the future tense: the next one after publication', 0.8)
   }
+  if (!f.isEnglish) {
+    const rule = 'tense not read (English rules only): the most recent one on or before publication'
+    return on(f.published - back, rule, 0.5)
+  }
   return on(
     f.published - back,
     'in the past tense: the most recent one on or before publication',
