@@ -4,6 +4,12 @@
  * Run by `npm start`, `npm test`, deploy and
  * wrangler's [build] hook: bad data stops all of them with the validator's message.
  *
+ * An unreviewed draft stops the build too, except under `npm start` alone: its script sets
+ * DATELINE_DRAFTS=1 and the build it runs is wrangler's `dev` build (wrangler tells its [build]
+ * command which command runs it, in WRANGLER_COMMAND), so even a shell that exports the variable
+ * cannot put a draft into `wrangler deploy`'s bundle. Drafts so included are marked, and the embed
+ * shows them under a "Draft" banner.
+ *
  * Usage: node scripts/build-data.ts [--data DIR] [--out FILE]
  */
 import { createHash } from 'node:crypto'
@@ -11,7 +17,8 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadDataDir, DEFAULT_DATA_DIR } from './lib/data-files.ts'
-import { formatIssues } from '../src/model/validate.ts'
+import { formatDrafts, formatIssues } from '../src/model/validate.ts'
+import { previewTimeline } from '../src/model/draft.ts'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const { values } = parseArgs({
@@ -21,14 +28,29 @@ const { values } = parseArgs({
   },
 })
 const dataDir = values.data!
-const { dataset, issues } = await loadDataDir(dataDir)
+const { dataset, issues, drafts } = await loadDataDir(dataDir)
 if (!dataset) {
   console.error(
     `✗ build stopped: ${issues.length} problem(s) in ${dataDir}:\n${formatIssues(issues)}`,
   )
   process.exit(1)
 }
-const valid = dataset as NonNullable<typeof dataset> // process.exit above does not narrow
+const showDrafts = process.env.DATELINE_DRAFTS === '1' && process.env.WRANGLER_COMMAND === 'dev'
+if (drafts.length && !showDrafts) {
+  console.error(`✗ build stopped: ${formatDrafts(drafts)}`)
+  process.exit(1)
+}
+if (drafts.length) {
+  console.warn(
+    `⚠ local preview: ${drafts.length} draft(s) included (npm start only, never deployed)`,
+  )
+}
+const today = new Date().toISOString().slice(0, 10)
+const valid = {
+  ...(dataset as NonNullable<typeof dataset>), // process.exit above does not narrow
+  timelines: [...dataset!.timelines, ...drafts.map((d) => previewTimeline(d.timeline, today))],
+  ...(drafts.length ? { drafts: drafts.map((d) => d.timeline.id) } : {}),
+}
 
 /** Source files whose code shapes responses: a change to them must change every ETag too. */
 const codeFiles = async (dir: string): Promise<string[]> => {

@@ -6,7 +6,7 @@
 import { readFile, readdir } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { validateDataset } from '../../src/model/validate.ts'
-import type { DataFile, ValidationIssue, ValidDataset } from '../../src/model/validate.ts'
+import type { DataFile, ValidationIssue } from '../../src/model/validate.ts'
 
 export const DEFAULT_DATA_DIR = new URL('../../data/', import.meta.url).pathname
 
@@ -20,14 +20,10 @@ const readJson = async (path: string, root: string): Promise<DataFile> => {
 }
 
 /**
- * Loads `actors.json`, `places.json`, `timelines/*.json` and `sources/*.txt` and validates them.
- * @example const { dataset, issues } = await loadDataDir('data')
+ * What every timeline is checked against: `actors.json`, `places.json` and `sources/*.txt`.
+ * @example const { actors, places, sourceTexts } = await loadSharedFiles('data')
  */
-export const loadDataDir = async (
-  dataDir: string = DEFAULT_DATA_DIR,
-): Promise<{ dataset?: ValidDataset; issues: ValidationIssue[]; files: string[] }> => {
-  const timelineDir = join(dataDir, 'timelines')
-  const timelineNames = (await readdir(timelineDir)).filter((n) => n.endsWith('.json')).sort()
+export const loadSharedFiles = async (dataDir: string = DEFAULT_DATA_DIR) => {
   const sourceNames = (await readdir(join(dataDir, 'sources')).catch(() => [] as string[])).sort()
   const sourceTexts = new Map<string, string>()
   for (const name of sourceNames) {
@@ -35,14 +31,46 @@ export const loadDataDir = async (
   }
   const actors = await readJson(join(dataDir, 'actors.json'), dataDir)
   const places = await readJson(join(dataDir, 'places.json'), dataDir)
-  const timelines = await Promise.all(
-    timelineNames.map((name) => readJson(join(timelineDir, name), dataDir)),
-  )
-  const parseIssues = [actors, places, ...timelines].flatMap(({ file, content }) => {
+  return { actors, places, sourceTexts }
+}
+
+const parseIssuesOf = (files: DataFile[]): ValidationIssue[] =>
+  files.flatMap(({ file, content }) => {
     const error = (content as { $parseError?: string }).$parseError
     return error ? [{ file, field: '(file)', message: `not valid JSON: ${error}` }] : []
   })
-  if (parseIssues.length) return { issues: parseIssues, files: timelines.map((t) => t.file) }
-  const result = validateDataset({ actors, places, timelines, sourceTexts })
-  return { ...result, files: timelines.map((t) => t.file) }
+
+/**
+ * Validates timeline files (paths) against a data directory's shared files, as if they were in it.
+ * @example const { issues } = await validateFiles(['data/timelines/new.json'], 'data')
+ */
+export const validateFiles = async (
+  paths: string[],
+  dataDir: string = DEFAULT_DATA_DIR,
+): Promise<ReturnType<typeof validateDataset>> => {
+  const { actors, places, sourceTexts } = await loadSharedFiles(dataDir)
+  const timelines = await Promise.all(paths.map((path) => readJson(path, dataDir)))
+  const parseIssues = parseIssuesOf([actors, places, ...timelines])
+  if (parseIssues.length) return { issues: parseIssues, drafts: [] }
+  return validateDataset({ actors, places, timelines, sourceTexts })
+}
+
+/**
+ * Loads `actors.json`, `places.json`, `timelines/*.json` and `sources/*.txt` and validates them.
+ * Drafts come back apart from the dataset, with what is left to review in each.
+ * @example const { dataset, issues, drafts } = await loadDataDir('data')
+ */
+export const loadDataDir = async (
+  dataDir: string = DEFAULT_DATA_DIR,
+): Promise<ReturnType<typeof validateDataset> & { files: string[] }> => {
+  const timelineDir = join(dataDir, 'timelines')
+  const timelineNames = (await readdir(timelineDir)).filter((n) => n.endsWith('.json')).sort()
+  const { actors, places, sourceTexts } = await loadSharedFiles(dataDir)
+  const timelines = await Promise.all(
+    timelineNames.map((name) => readJson(join(timelineDir, name), dataDir)),
+  )
+  const files = timelines.map((t) => t.file)
+  const parseIssues = parseIssuesOf([actors, places, ...timelines])
+  if (parseIssues.length) return { issues: parseIssues, drafts: [], files }
+  return { ...validateDataset({ actors, places, timelines, sourceTexts }), files }
 }

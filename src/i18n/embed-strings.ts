@@ -24,6 +24,8 @@ export interface EmbedStrings {
   openFull: string
   notFound: string
   badOption: string
+  /** Banner over an unreviewed draft, which only a local `npm start` build shows. */
+  draft: string
   kinds: Record<EventKind, string>
   statuses: Record<Exclude<EventStatus, 'happened'>, string>
   notes: Record<EditorialNote['type'], string>
@@ -43,6 +45,7 @@ const en: EmbedStrings = {
   openFull: 'Open the data',
   notFound: 'This timeline does not exist.',
   badOption: 'This embed has an invalid option:',
+  draft: 'Draft: not reviewed, shown only in local previews.',
   kinds: {
     appointment: 'Appointment',
     briefing: 'Briefing',
@@ -82,6 +85,7 @@ const de: EmbedStrings = {
   openFull: 'Daten öffnen',
   notFound: 'Diese Zeitleiste gibt es nicht.',
   badOption: 'Diese Einbettung hat eine ungültige Option:',
+  draft: 'Entwurf: nicht geprüft, nur in der lokalen Vorschau sichtbar.',
   kinds: {
     appointment: 'Ernennung',
     briefing: 'Unterrichtung',
@@ -121,6 +125,7 @@ const fr: EmbedStrings = {
   openFull: 'Ouvrir les données',
   notFound: 'Cette chronologie n’existe pas.',
   badOption: 'Cette intégration a une option invalide :',
+  draft: 'Brouillon : non relu, visible seulement en aperçu local.',
   kinds: {
     appointment: 'Nomination',
     briefing: 'Briefing',
@@ -155,6 +160,7 @@ const ru: EmbedStrings = {
   openFull: 'Открыть данные',
   notFound: 'Такой хронологии нет.',
   badOption: 'У этой вставки неверный параметр:',
+  draft: 'Черновик: не проверен, виден только в локальном просмотре.',
   kinds: {
     appointment: 'Назначение',
     briefing: 'Брифинг',
@@ -194,6 +200,7 @@ const uk: EmbedStrings = {
   openFull: 'Відкрити дані',
   notFound: 'Такої хронології немає.',
   badOption: 'Ця вставка має неправильний параметр:',
+  draft: 'Чернетка: не перевірена, видно лише в локальному перегляді.',
   kinds: {
     appointment: 'Призначення',
     briefing: 'Брифінг',
@@ -233,6 +240,7 @@ const zh: EmbedStrings = {
   openFull: '打开数据',
   notFound: '此时间线不存在。',
   badOption: '此嵌入的参数无效：',
+  draft: '草稿：未经审核，仅在本地预览中显示。',
   kinds: {
     appointment: '任命',
     briefing: '简报',

@@ -56,6 +56,8 @@ export type TimelineMeta = Omit<Timeline, 'events' | '$schema' | 'sources'> & {
 
 export interface IndexedTimeline {
   meta: TimelineMeta
+  /** An unreviewed draft, in a local `npm start` build only: the embed marks it. */
+  draft: boolean
   /** Chronological. */
   events: IndexedEvent[]
   byId: ReadonlyMap<string, IndexedEvent>
@@ -103,6 +105,7 @@ const indexTimeline = (
   timeline: Timeline,
   actors: ReadonlyMap<string, Actor>,
   places: ReadonlyMap<string, Place>,
+  draft: boolean,
 ): IndexedTimeline => {
   const { events: rawEvents, $schema: _schema, sources: rawSources, ...rest } = timeline
   const sources = new Map<string, SourceRef>(
@@ -147,6 +150,7 @@ const indexTimeline = (
   const ends = rawEvents.map((e) => e.date.end ?? e.date.start).sort()
   return {
     meta,
+    draft,
     events,
     byId: new Map(events.map((e) => [e.event.id, e])),
     index,
@@ -201,7 +205,10 @@ export const wordIndex = (timeline: IndexedTimeline): ReadonlyMap<string, number
 export const createDataset = (compiled: CompiledDataset): Dataset => {
   const actors = new Map(compiled.actors.map((a) => [a.id, a]))
   const places = new Map(compiled.places.map((p) => [p.id, p]))
-  const timelines = new Map(compiled.timelines.map((t) => [t.id, indexTimeline(t, actors, places)]))
+  const drafts = new Set(compiled.drafts)
+  const timelines = new Map(
+    compiled.timelines.map((t) => [t.id, indexTimeline(t, actors, places, drafts.has(t.id))]),
+  )
   const eventsByActor = new Map<string, IndexedEvent[]>()
   const eventsByPlace = new Map<string, IndexedEvent[]>()
   for (const timeline of timelines.values()) {

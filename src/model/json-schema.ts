@@ -5,12 +5,14 @@
  */
 import { z } from 'zod'
 import { ActorsFile, PlacesFile, Timeline } from './schema.ts'
+import { DraftTimeline } from './draft.ts'
 
 /** File name under `data/schema/` → its schema. */
 export const DATA_FILE_SCHEMAS = {
   'timeline.schema.json': Timeline,
   'actors.schema.json': ActorsFile,
   'places.schema.json': PlacesFile,
+  'draft-timeline.schema.json': DraftTimeline,
 } as const
 
 /**

@@ -18,12 +18,12 @@ import {
 
 export * from './vocabulary.ts'
 
-const Id = z
+export const Id = z
   .string()
   .max(80)
   .regex(ID_PATTERN, 'must be lowercase letters and digits joined by single hyphens')
 
-const PartialDate = z
+export const PartialDate = z
   .string()
   .regex(PARTIAL_DATE_PATTERN, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
   .meta({ examples: ['2023-02-21', '2023-02', '2023'] })
@@ -51,7 +51,7 @@ const ParticipantRole = z.enum(PARTICIPANT_ROLES)
 
 const Participant = z.object({ actor: Id, role: ParticipantRole }).strict()
 
-const Citation = z
+export const Citation = z
   .object({
     source: Id.describe('Id of one of the timeline’s sources'),
     quote: z

@@ -10,4 +10,6 @@ export interface CompiledDataset {
   actors: Actor[]
   places: Place[]
   timelines: Timeline[]
+  /** Ids of the timelines that are unreviewed drafts: only in `npm start`'s local build. */
+  drafts?: string[]
 }

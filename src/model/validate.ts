@@ -4,6 +4,7 @@
  * Messages name the file, the event id and the field, so an author can fix them without a debugger.
  */
 import { Timeline, ActorsFile, PlacesFile } from './schema.ts'
+import { DraftTimeline, isDraftContent, reviewItems } from './draft.ts'
 import type { Timeline as TimelineData, Actor, Place, TimelineEvent } from './schema.ts'
 import { partialDateRange, precisionOf, weekdayOf, isoDay, WEEKDAYS } from './dates.ts'
 import type { DayRange } from './dates.ts'
@@ -29,6 +30,13 @@ interface ValidateDatasetOptions {
   timelines: DataFile[]
   /** Source texts keyed by their path under data/ (`sources/x.txt`). Without it quotes are not checked. */
   sourceTexts?: ReadonlyMap<string, string>
+}
+
+/** A draft that passed the draft rules: accepted only as a draft, with what is left to review. */
+export interface ValidDraft {
+  file: string
+  timeline: DraftTimeline
+  review: string[]
 }
 
 export interface ValidDataset {
@@ -176,14 +184,17 @@ const timelineIssues = (
 }
 
 /**
- * Checks every data file and the references between them.
+ * Checks every data file and the references between them. A draft timeline (one with `draft`
+ * blocks) is checked by the draft rules (the schema with empty summaries, tags and citations
+ * allowed, and every other rule: verbatim quotes, known references, dates, order) and returned
+ * apart in `drafts`, never in `dataset`: callers decide whether a draft may stop them.
  * @example
- * const { dataset, issues } = validateDataset({ actors, places, timelines, sourceTexts })
+ * const { dataset, issues, drafts } = validateDataset({ actors, places, timelines, sourceTexts })
  * if (issues.length) throw new Error(formatIssues(issues))
  */
 export const validateDataset = (
   options: ValidateDatasetOptions,
-): { dataset?: ValidDataset; issues: ValidationIssue[] } => {
+): { dataset?: ValidDataset; issues: ValidationIssue[]; drafts: ValidDraft[] } => {
   const issues: ValidationIssue[] = []
   const actorsParsed = ActorsFile.safeParse(options.actors.content)
   if (!actorsParsed.success) {
@@ -212,9 +223,11 @@ export const validateDataset = (
   const actorIds = new Set(actors.map((a) => a.id))
   const placeIds = new Set(places.map((p) => p.id))
   const timelines: TimelineData[] = []
+  const drafts: ValidDraft[] = []
   const seen = new Map<string, string>()
   for (const { file, content } of options.timelines) {
-    const parsed = Timeline.safeParse(content)
+    const draft = isDraftContent(content)
+    const parsed = (draft ? DraftTimeline : Timeline).safeParse(content)
     if (!parsed.success) {
       issues.push(...schemaIssues(file, parsed.error, content))
       continue
@@ -227,12 +240,30 @@ export const validateDataset = (
         message: `timeline id "${parsed.data.id}" is also used by ${other}`,
       })
     seen.set(parsed.data.id, file)
-    issues.push(...timelineIssues(file, parsed.data, actorIds, placeIds, options.sourceTexts))
-    timelines.push(parsed.data)
+    // A draft has the published shape except for fields allowed empty (and its draft blocks, which
+    // no rule reads), so the same rules apply to it as they are.
+    const timeline = parsed.data as TimelineData
+    issues.push(...timelineIssues(file, timeline, actorIds, placeIds, options.sourceTexts))
+    if (draft) {
+      const data = parsed.data as DraftTimeline
+      drafts.push({ file, timeline: data, review: reviewItems(data) })
+    } else timelines.push(timeline)
   }
-  if (issues.length > 0) return { issues }
-  return { dataset: { actors, places, timelines }, issues }
+  if (issues.length > 0) return { issues, drafts }
+  return { dataset: { actors, places, timelines }, issues, drafts }
 }
+
+/**
+ * The message that stops `npm run validate`, the build and deploy while drafts are in data/.
+ * @example formatDrafts(drafts) // '✗ 1 unreviewed draft(s) …\ndata/timelines/x.json: …'
+ */
+export const formatDrafts = (drafts: readonly ValidDraft[]): string =>
+  [
+    `${drafts.length} unreviewed draft(s): a draft is never served or deployed. Left to review:`,
+    ...drafts.map((d) => `${d.file}:\n${d.review.map((item) => `  - ${item}`).join('\n')}`),
+    'Review each in the embed (npm start shows drafts, with a "Draft" banner), then promote it: ' +
+      'npm run draft -- --promote <file> (or move it out of data/timelines).',
+  ].join('\n')
 
 /** One line per issue: `file › event "id" › field: message`. */
 export const formatIssues = (issues: readonly ValidationIssue[]): string =>

@@ -26,6 +26,11 @@ export const EmbedPage = ({ view }: { view: EmbedView }) => {
     >
       <main aria-labelledby="dl-title">
         <header class="hd">
+          {view.draft && (
+            <p class="draft" role="note" lang={view.uiLang}>
+              {s.draft}
+            </p>
+          )}
           <h1 id="dl-title">
             <a href={view.dataHref} target="_blank" rel="noopener">
               {view.title}

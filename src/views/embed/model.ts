@@ -46,6 +46,8 @@ export interface EventView {
 
 export interface EmbedView {
   timelineId: string
+  /** An unreviewed draft (local `npm start` builds only): shown under a banner. */
+  draft: boolean
   title: string
   description: string
   attribution: string
@@ -135,6 +137,7 @@ export const embedView = (
   const events = shown.map((e) => eventView(e, strings, locale, useDisplay, query.focus))
   return {
     timelineId: id,
+    draft: timeline.draft,
     title: timeline.meta.title,
     description: timeline.meta.description,
     attribution: timeline.meta.attribution,
