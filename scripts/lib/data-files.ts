@@ -20,7 +20,8 @@ const readJson = async (path: string, root: string): Promise<DataFile> => {
 }
 
 /**
- * Loads `actors.json`, `places.json`, `timelines/*.json` and `sources/*.txt` and validates them.
+ * Loads `actors.json`, `places.json`, `tags.json`, `timelines/*.json`, `sources/*.txt` and
+ * `translations/{lang}/*.json` and validates them.
  * @example const { dataset, issues } = await loadDataDir('data')
  */
 export const loadDataDir = async (
@@ -38,11 +39,29 @@ export const loadDataDir = async (
   const timelines = await Promise.all(
     timelineNames.map((name) => readJson(join(timelineDir, name), dataDir)),
   )
-  const parseIssues = [actors, places, ...timelines].flatMap(({ file, content }) => {
-    const error = (content as { $parseError?: string }).$parseError
-    return error ? [{ file, field: '(file)', message: `not valid JSON: ${error}` }] : []
-  })
+  const tags = await readJson(join(dataDir, 'tags.json'), dataDir)
+  const translationDir = join(dataDir, 'translations')
+  const langs = (await readdir(translationDir).catch(() => [] as string[])).sort()
+  const translationFiles: DataFile[] = []
+  for (const lang of langs) {
+    const names = (await readdir(join(translationDir, lang))).filter((n) => n.endsWith('.json'))
+    for (const name of names.sort()) {
+      translationFiles.push(await readJson(join(translationDir, lang, name), dataDir))
+    }
+  }
+  const parseIssues = [actors, places, tags, ...timelines, ...translationFiles].flatMap(
+    ({ file, content }) => {
+      const error = (content as { $parseError?: string }).$parseError
+      return error ? [{ file, field: '(file)', message: `not valid JSON: ${error}` }] : []
+    },
+  )
   if (parseIssues.length) return { issues: parseIssues, files: timelines.map((t) => t.file) }
-  const result = validateDataset({ actors, places, timelines, sourceTexts })
+  const result = validateDataset({
+    actors,
+    places,
+    timelines,
+    sourceTexts,
+    translations: { tags, files: translationFiles },
+  })
   return { ...result, files: timelines.map((t) => t.file) }
 }

@@ -5,12 +5,16 @@
  */
 import { z } from 'zod'
 import { ActorsFile, PlacesFile, Timeline } from './schema.ts'
+import { SharedTranslation, TagsFile, TimelineTranslation } from './translation-schema.ts'
 
 /** File name under `data/schema/` → its schema. */
 export const DATA_FILE_SCHEMAS = {
   'timeline.schema.json': Timeline,
   'actors.schema.json': ActorsFile,
   'places.schema.json': PlacesFile,
+  'tags.schema.json': TagsFile,
+  'translation.schema.json': TimelineTranslation,
+  'shared-translation.schema.json': SharedTranslation,
 } as const
 
 /**

@@ -32,10 +32,7 @@ export const Provenance = z
     translator: z.string().min(3).describe('Who or what translated: a person, or a named model'),
     date: Day.describe('When the translation was made'),
     reviewed: z
-      .union([
-        z.literal(false),
-        z.object({ by: z.string().min(3), date: Day }).strict(),
-      ])
+      .union([z.literal(false), z.object({ by: z.string().min(3), date: Day }).strict()])
       .describe('false until a person has reviewed it; then who and when (a separate, dated step)'),
   })
   .strict()
