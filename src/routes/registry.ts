@@ -46,6 +46,7 @@ const EVENT_EXAMPLES: ExampleLink[] = [
   { summary: 'Wang Yi, from 18 February', url: `${T}/events?actor=wang-yi&from=2023-02-18` },
   { summary: 'Search, newest first, 5 per page', url: `${T}/events?q=munich&sort=desc&limit=5` },
   { summary: 'Sparse fieldset', url: `${T}/events?fields=title,date&limit=3` },
+  { summary: 'In German (machine translation)', url: `${T}/events?lang=de&limit=3` },
   // Formats sharing JSON's media type (TimelineJS) are exemplified on their extension path, so
   // every example here answers with the schema documented for its media type.
   ...FORMAT_SPECS.filter((f) => f.format !== 'json' && f.negotiable).map((f) => ({
@@ -70,7 +71,7 @@ const EVENT_FILES: RouteEntry[] = FORMAT_SPECS.flatMap((spec) =>
     ok: {
       description: spec.label,
       body: [{ format: spec.format }],
-      headers: ['Content-Disposition', 'Link', 'X-Total-Count'] as const,
+      headers: ['Content-Disposition', 'Content-Language', 'Link', 'X-Total-Count', 'Vary'] as const,
       examples: [{ summary: spec.label, url: `${T}/events.${ext}` }],
     },
     errors: {
@@ -104,6 +105,7 @@ export const ROUTES: readonly RouteEntry[] = [
   resource({
     app: 'timelines',
     path: '/v1/timelines',
+    lang: true,
     link: 'timelines',
     operationId: 'listTimelines',
     tag: 'Timelines',
@@ -113,6 +115,7 @@ export const ROUTES: readonly RouteEntry[] = [
   resource({
     app: 'timelines',
     path: '/v1/timelines/{id}',
+    lang: true,
     operationId: 'getTimeline',
     tag: 'Timelines',
     summary: 'A whole timeline: metadata, sources and every event',
@@ -136,7 +139,7 @@ export const ROUTES: readonly RouteEntry[] = [
     ok: {
       description: 'A page of events (JSON) or all matching events in another format',
       body: ['events'],
-      headers: ['Link', 'X-Total-Count', 'Content-Disposition', 'Vary'],
+      headers: ['Link', 'X-Total-Count', 'Content-Disposition', 'Content-Language', 'Vary'],
       examples: EVENT_EXAMPLES,
     },
     errors: {
@@ -153,6 +156,7 @@ export const ROUTES: readonly RouteEntry[] = [
   resource({
     app: 'timelines',
     path: '/v1/timelines/{id}/events/{eventId}',
+    lang: true,
     link: 'event',
     operationId: 'getEvent',
     tag: 'Events',
