@@ -10,7 +10,8 @@ import { createDataset } from './model/dataset.ts'
 import type { Dataset } from './model/dataset.ts'
 import { localizeDataset, timelineLanguages } from './model/localize.ts'
 
-export const DATA = createDataset(DATASET)
+// Through localizeDataset so the originals list their languages too (links name one explicitly).
+export const DATA = createDataset(localizeDataset(DATASET, ''))
 
 /** Every content language with a translation, after the originals' languages. */
 export const LANGUAGES: readonly string[] = [

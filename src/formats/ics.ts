@@ -80,6 +80,9 @@ const description = (event: ResolvedEvent): string =>
     .filter(Boolean)
     .join('\n\n')
 
+/** RFC 5545 §3.2.10 `LANGUAGE=` on the texts: the timeline's language or translation tag. */
+const lang = (input: FormatInput) => `;LANGUAGE=${input.timeline.language}`
+
 const vevent = (event: ResolvedEvent, input: FormatInput, stamp: string): string[] => {
   const place = event.places[0]
   return [
@@ -88,10 +91,10 @@ const vevent = (event: ResolvedEvent, input: FormatInput, stamp: string): string
     `DTSTAMP:${stamp}`,
     `DTSTART;VALUE=DATE:${icsDate(eventDays(event).first)}`,
     `DTEND;VALUE=DATE:${icsDate(exclusiveEndDay(event))}`,
-    `SUMMARY:${escapeText(event.title)}`,
-    `DESCRIPTION:${escapeText(description(event))}`,
+    `SUMMARY${lang(input)}:${escapeText(event.title)}`,
+    `DESCRIPTION${lang(input)}:${escapeText(description(event))}`,
     ...(event.places.length
-      ? [`LOCATION:${escapeText(event.places.map((p) => p.name).join(', '))}`]
+      ? [`LOCATION${lang(input)}:${escapeText(event.places.map((p) => p.name).join(', '))}`]
       : []),
     // GEO holds one point (§3.8.1.6): the first place, which the data lists as the main one.
     ...(place ? [`GEO:${place.coordinates.lat};${place.coordinates.lon}`] : []),

@@ -71,7 +71,13 @@ const EVENT_FILES: RouteEntry[] = FORMAT_SPECS.flatMap((spec) =>
     ok: {
       description: spec.label,
       body: [{ format: spec.format }],
-      headers: ['Content-Disposition', 'Content-Language', 'Link', 'X-Total-Count', 'Vary'] as const,
+      headers: [
+        'Content-Disposition',
+        'Content-Language',
+        'Link',
+        'X-Total-Count',
+        'Vary',
+      ] as const,
       examples: [{ summary: spec.label, url: `${T}/events.${ext}` }],
     },
     errors: {

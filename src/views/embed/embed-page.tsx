@@ -16,6 +16,8 @@ export const EmbedPage = ({ view }: { view: EmbedView }) => {
   return (
     <EmbedLayout
       lang={view.contentLang}
+      dir={view.dir}
+      alternates={view.alternates}
       theme={view.theme}
       title={view.title}
       timelineId={view.timelineId}
@@ -28,6 +30,14 @@ export const EmbedPage = ({ view }: { view: EmbedView }) => {
           </a>
         </h1>
         <p>{view.description}</p>
+        {view.provenance && (
+          <p class="pv" lang={view.uiLang}>
+            {view.provenance.text}{' '}
+            <a href={view.provenance.href} target="_self">
+              {view.provenance.linkText}
+            </a>
+          </p>
+        )}
         {view.limitNote && (
           <p lang={view.uiLang}>
             {view.limitNote}{' '}

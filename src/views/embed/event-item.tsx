@@ -17,6 +17,18 @@ interface EventItemProps {
 }
 
 /**
+ * Names joined by commas, each isolated (`<bdi>`) so a Latin name in Arabic text, or an Arabic
+ * name in Latin text, keeps its punctuation where it belongs.
+ */
+const list = (names: readonly string[]) =>
+  names.map((name, i) => (
+    <>
+      {i > 0 && ', '}
+      <bdi>{name}</bdi>
+    </>
+  ))
+
+/**
  * @example <EventItem event={view.events[0]} strings={view.strings} />
  */
 export const EventItem = ({ event: e, strings, uiLang, dateLang }: EventItemProps) => {
@@ -32,7 +44,9 @@ export const EventItem = ({ event: e, strings, uiLang, dateLang }: EventItemProp
         aria-current={e.focused ? 'true' : undefined}
       >
         <p class="dt" lang={dateLang}>
-          <time datetime={e.datetime}>{e.dateText}</time>
+          <time datetime={e.datetime} dir="auto">
+            {e.dateText}
+          </time>
         </p>
         <div class="cd">
           <h2 id={`t-${e.id}`}>{e.title}</h2>
@@ -46,13 +60,13 @@ export const EventItem = ({ event: e, strings, uiLang, dateLang }: EventItemProp
               {e.places.length > 0 && (
                 <>
                   <dt lang={uiLang}>{strings.places}</dt>
-                  <dd>{e.places.join(', ')}</dd>
+                  <dd>{list(e.places)}</dd>
                 </>
               )}
               {e.participants.length > 0 && (
                 <>
                   <dt lang={uiLang}>{strings.participants}</dt>
-                  <dd>{e.participants.join(', ')}</dd>
+                  <dd>{list(e.participants)}</dd>
                 </>
               )}
             </dl>
@@ -61,11 +75,23 @@ export const EventItem = ({ event: e, strings, uiLang, dateLang }: EventItemProp
             <summary lang={uiLang}>{fill(strings.sources, { n: extra })}</summary>
             {e.citations.map((c) => (
               <blockquote cite={c.url}>
-                <p>“{c.quote}”</p>
+                {c.original && (
+                  <p class="ql" lang={uiLang}>
+                    {c.original.label}
+                  </p>
+                )}
+                <p lang={c.original?.lang} dir={c.original ? 'auto' : undefined}>
+                  “{c.quote}”
+                </p>
+                {c.original && (
+                  <p class="gl">
+                    <b lang={uiLang}>{c.original.glossLabel}:</b> {c.original.gloss}
+                  </p>
+                )}
                 <footer>
-                  {c.publisher},{' '}
+                  <bdi>{c.publisher}</bdi>,{' '}
                   <cite>
-                    <a href={c.url} target="_blank" rel="noopener">
+                    <a href={c.url} target="_blank" rel="noopener" dir="auto">
                       {c.headline}
                     </a>
                   </cite>
