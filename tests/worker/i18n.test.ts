@@ -156,7 +156,7 @@ describe('the embed page in each language', () => {
       const tag = lang === 'en' ? 'en' : `${lang}-t-en-t0-und`
       expect(res.headers.get('content-language')).toBe(tag)
       expect(res.headers.get('vary')).toMatch(/Accept-Language/)
-      expect(html).toContain(`<html lang="${tag}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}"`)
+      expect(html).toContain(`<html lang="${tag}"${lang === 'ar' ? ' dir="rtl"' : ''} data-theme`)
       expect(html).toContain(TITLE_WORD[lang])
       expect((html.match(/hreflang="/g) ?? []).length).toBe(6)
       if (lang !== 'en') {

@@ -70,7 +70,13 @@ export const EmbedPage = ({ view }: { view: EmbedView }) => {
         <EmbedAxis axis={view.axis} listId="list" uiLang={view.uiLang} />
         <ol class="tl" id="list" aria-label={s.events}>
           {view.events.map((event) => (
-            <EventItem event={event} strings={s} uiLang={view.uiLang} dateLang={view.dateLang} />
+            <EventItem
+              event={event}
+              strings={s}
+              uiLang={view.uiLang}
+              dateLang={view.dateLang}
+              isolate={view.dir === 'rtl'}
+            />
           ))}
         </ol>
       </main>

@@ -14,24 +14,28 @@ interface EventItemProps {
   /** `lang` of interface words and of dates, when they differ from the page's. */
   uiLang?: string
   dateLang?: string
+  /** Isolate names and dates (`<bdi>`): on a right-to-left page, where Latin ones occur. */
+  isolate?: boolean
 }
 
 /**
  * Names joined by commas, each isolated (`<bdi>`) so a Latin name in Arabic text, or an Arabic
  * name in Latin text, keeps its punctuation where it belongs.
  */
-const list = (names: readonly string[]) =>
-  names.map((name, i) => (
-    <>
-      {i > 0 && ', '}
-      <bdi>{name}</bdi>
-    </>
-  ))
+const list = (names: readonly string[], isolate: boolean | undefined) =>
+  isolate
+    ? names.map((name, i) => (
+        <>
+          {i > 0 && ', '}
+          <bdi>{name}</bdi>
+        </>
+      ))
+    : names.join(', ')
 
 /**
  * @example <EventItem event={view.events[0]} strings={view.strings} />
  */
-export const EventItem = ({ event: e, strings, uiLang, dateLang }: EventItemProps) => {
+export const EventItem = ({ event: e, strings, uiLang, dateLang, isolate }: EventItemProps) => {
   const extra = e.citations.length + e.notes.length
   return (
     <li>
@@ -44,7 +48,7 @@ export const EventItem = ({ event: e, strings, uiLang, dateLang }: EventItemProp
         aria-current={e.focused ? 'true' : undefined}
       >
         <p class="dt" lang={dateLang}>
-          <time datetime={e.datetime} dir="auto">
+          <time datetime={e.datetime} dir={isolate ? 'auto' : undefined}>
             {e.dateText}
           </time>
         </p>
@@ -60,13 +64,13 @@ export const EventItem = ({ event: e, strings, uiLang, dateLang }: EventItemProp
               {e.places.length > 0 && (
                 <>
                   <dt lang={uiLang}>{strings.places}</dt>
-                  <dd>{list(e.places)}</dd>
+                  <dd>{list(e.places, isolate)}</dd>
                 </>
               )}
               {e.participants.length > 0 && (
                 <>
                   <dt lang={uiLang}>{strings.participants}</dt>
-                  <dd>{list(e.participants)}</dd>
+                  <dd>{list(e.participants, isolate)}</dd>
                 </>
               )}
             </dl>
@@ -89,9 +93,14 @@ export const EventItem = ({ event: e, strings, uiLang, dateLang }: EventItemProp
                   </p>
                 )}
                 <footer>
-                  <bdi>{c.publisher}</bdi>,{' '}
+                  {isolate ? <bdi>{c.publisher}</bdi> : c.publisher},{' '}
                   <cite>
-                    <a href={c.url} target="_blank" rel="noopener" dir="auto">
+                    <a
+                      href={c.url}
+                      target="_blank"
+                      rel="noopener"
+                      dir={isolate ? 'auto' : undefined}
+                    >
                       {c.headline}
                     </a>
                   </cite>

@@ -11,7 +11,7 @@ import type { Theme } from '../../embed/options.ts'
 interface EmbedLayoutProps {
   lang: string
   /** Writing direction; `rtl` mirrors the page (logical CSS properties do the rest). */
-  dir?: 'ltr' | 'rtl'
+  dir?: 'rtl'
   /** The page in other languages. */
   alternates?: { hreflang: string; href: string }[]
   theme: Theme

@@ -52,8 +52,8 @@ export interface EmbedView {
   attribution: string
   /** Language of the timeline's text (html lang): an RFC 6497 tag for a translation. */
   contentLang: string
-  /** Writing direction of the page. */
-  dir: 'ltr' | 'rtl'
+  /** `rtl` for a right-to-left page (ltr, the default, is not written). */
+  dir?: 'rtl'
   /** On a translated page: how the text came to be, and a link to the original. */
   provenance?: { text: string; href: string; linkText: string }
   /** The page in each other language (`<link rel="alternate" hreflang>`), absolute URLs. */
@@ -177,7 +177,7 @@ export const embedView = (
     description: timeline.meta.description,
     attribution: timeline.meta.attribution,
     contentLang,
-    dir: RTL.has(primary(contentLang)) || RTL.has(language) ? 'rtl' : 'ltr',
+    ...(RTL.has(primary(contentLang)) || RTL.has(language) ? { dir: 'rtl' as const } : {}),
     ...(translation && provenanceText
       ? {
           provenance: {
