@@ -233,6 +233,7 @@ export const validateTranslations = (
     }
   }
   const shared = new Map<string, SharedData>()
+  const sharedFiles = new Map<string, string>()
   const timelineFiles: { file: string; data: TranslationData }[] = []
   for (const { file, content } of input.files) {
     const where = placeOf(file)
@@ -251,8 +252,10 @@ export const validateTranslations = (
       issues.push({ file, field: 'language', message: 'must name the folder the file is in' })
       continue
     }
-    if (isShared) shared.set(where.lang, parsed.data as SharedData)
-    else timelineFiles.push({ file, data: parsed.data as TranslationData })
+    if (isShared) {
+      shared.set(where.lang, parsed.data as SharedData)
+      sharedFiles.set(where.lang, file)
+    } else timelineFiles.push({ file, data: parsed.data as TranslationData })
   }
   for (const [lang, s] of shared) {
     issues.push(
