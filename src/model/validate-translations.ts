@@ -259,13 +259,7 @@ export const validateTranslations = (
   }
   for (const [lang, s] of shared) {
     issues.push(
-      ...sharedIssues(
-        `translations/${lang}/shared.json`,
-        s,
-        originals.actors,
-        originals.places,
-        tags,
-      ),
+      ...sharedIssues(sharedFiles.get(lang)!, s, originals.actors, originals.places, tags),
     )
   }
   const timelines = new Map(originals.timelines.map((t) => [t.id, t]))
