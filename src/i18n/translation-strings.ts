@@ -18,6 +18,8 @@ export interface TranslationStrings {
   human: string
   /** Link to the original. */
   original: string
+  /** Between the names of a list (places, participants). */
+  separator?: string
 }
 
 const STRINGS: Readonly<Record<string, TranslationStrings>> = {
@@ -68,6 +70,7 @@ const STRINGS: Readonly<Record<string, TranslationStrings>> = {
     reviewed: '由机器译自{language}，于{date}审校。',
     human: '译自{language}。',
     original: '阅读原文',
+    separator: '、',
   },
   ar: {
     quote: 'اقتباس (الأصل باللغة {language})',
@@ -76,6 +79,7 @@ const STRINGS: Readonly<Record<string, TranslationStrings>> = {
     reviewed: 'ترجمة آلية من اللغة {language}، روجعت في {date}.',
     human: 'مترجم من اللغة {language}.',
     original: 'قراءة الأصل',
+    separator: '، ',
   },
 }
 

@@ -76,6 +76,7 @@ export const EmbedPage = ({ view }: { view: EmbedView }) => {
               uiLang={view.uiLang}
               dateLang={view.dateLang}
               isolate={view.dir === 'rtl'}
+              separator={view.separator}
             />
           ))}
         </ol>

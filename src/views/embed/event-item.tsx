@@ -16,26 +16,35 @@ interface EventItemProps {
   dateLang?: string
   /** Isolate names and dates (`<bdi>`): on a right-to-left page, where Latin ones occur. */
   isolate?: boolean
+  /** Between the names of a list. */
+  separator?: string
 }
 
 /**
  * Names joined by commas, each isolated (`<bdi>`) so a Latin name in Arabic text, or an Arabic
  * name in Latin text, keeps its punctuation where it belongs.
  */
-const list = (names: readonly string[], isolate: boolean | undefined) =>
+const list = (names: readonly string[], isolate: boolean | undefined, separator = ', ') =>
   isolate
     ? names.map((name, i) => (
         <>
-          {i > 0 && ', '}
+          {i > 0 && separator}
           <bdi>{name}</bdi>
         </>
       ))
-    : names.join(', ')
+    : names.join(separator)
 
 /**
  * @example <EventItem event={view.events[0]} strings={view.strings} />
  */
-export const EventItem = ({ event: e, strings, uiLang, dateLang, isolate }: EventItemProps) => {
+export const EventItem = ({
+  event: e,
+  strings,
+  uiLang,
+  dateLang,
+  isolate,
+  separator,
+}: EventItemProps) => {
   const extra = e.citations.length + e.notes.length
   return (
     <li>
@@ -64,13 +73,13 @@ export const EventItem = ({ event: e, strings, uiLang, dateLang, isolate }: Even
               {e.places.length > 0 && (
                 <>
                   <dt lang={uiLang}>{strings.places}</dt>
-                  <dd>{list(e.places, isolate)}</dd>
+                  <dd>{list(e.places, isolate, separator)}</dd>
                 </>
               )}
               {e.participants.length > 0 && (
                 <>
                   <dt lang={uiLang}>{strings.participants}</dt>
-                  <dd>{list(e.participants, isolate)}</dd>
+                  <dd>{list(e.participants, isolate, separator)}</dd>
                 </>
               )}
             </dl>

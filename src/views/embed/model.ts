@@ -54,6 +54,8 @@ export interface EmbedView {
   contentLang: string
   /** `rtl` for a right-to-left page (ltr, the default, is not written). */
   dir?: 'rtl'
+  /** Between names in a list: ", ", or the language's own ("、", "، "). */
+  separator: string
   /** On a translated page: how the text came to be, and a link to the original. */
   provenance?: { text: string; href: string; linkText: string }
   /** The page in each other language (`<link rel="alternate" hreflang>`), absolute URLs. */
@@ -172,6 +174,7 @@ export const embedView = (
       },
     )
   return {
+    separator: ts.separator ?? ', ',
     timelineId: id,
     title: timeline.meta.title,
     description: timeline.meta.description,
