@@ -94,7 +94,10 @@ const check = async (r: FuzzRequest): Promise<string[]> => {
   // The one 5xx allowed: oEmbed 1.0 §2.3.5 requires 501 for a `format` the provider does not
   // serve (xml); routes/oembed.ts. It must still be a problem, checked below.
   const oembed501 =
-    res.status === 501 && r.target.startsWith('/oembed?') && body.includes('not-implemented')
+    res.status === 501 &&
+    r.target.startsWith('/oembed?') &&
+    // HEAD has no body to show the problem type; GET of the same request is checked below.
+    (body.includes('not-implemented') || r.method === 'HEAD')
   if (res.status >= 500 && !oembed501) wrong.push(`status ${res.status}`)
   // The embed page answers its own errors with an HTML page (a reader sees it inside an iframe,
   // routes/embed.tsx); everything else speaks RFC 9457.
