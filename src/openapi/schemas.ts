@@ -127,6 +127,9 @@ const PARTIAL_EVENT: Schema = { ...EVENT, required: ['id'] }
 
 const EVENT_REF = closed({ id, timeline: id, date: ref('EventDate'), title: str, href: path })
 
+/** Value → its label. */
+const LABELS: Schema = { type: 'object', additionalProperties: str }
+
 /** How a translation came to be (`translation` block). */
 const TRANSLATION = closed({
   tag: { ...str, description: 'RFC 6497 tag of the content, e.g. de-t-en-t0-und' },
@@ -224,6 +227,16 @@ export const RESPONSE_SCHEMAS = {
       ...TIMELINE_SUMMARY_PROPS,
       attribution: str,
       sources: arrayOf(ref('Source')),
+      labels: {
+        ...closed({
+          kinds: LABELS,
+          statuses: LABELS,
+          noteTypes: LABELS,
+          roles: LABELS,
+          tags: LABELS,
+        }),
+        description: 'A label for every vocabulary value, in the response’s language',
+      },
       events: arrayOf(ref('Event')),
     },
     ['translation'],

@@ -7,6 +7,7 @@ import type { Dataset, IndexedEvent, IndexedTimeline, ResolvedEvent } from '../m
 import type { Actor, Place } from '../model/schema.ts'
 import type { EventField } from './schema.ts'
 import type { EventPage } from './events.ts'
+import { vocabularyLabels } from '../i18n/vocabulary-labels.ts'
 import {
   embedPath,
   entityPath,
@@ -71,11 +72,18 @@ export const timelineSummary = (timeline: IndexedTimeline) => {
   }
 }
 
-/** The whole timeline: metadata, sources and every event in chronological order. */
-export const timelineDocument = (timeline: IndexedTimeline) => ({
+/**
+ * The whole timeline: metadata, sources, every event in chronological order, and the labels of
+ * every vocabulary value in its language (`tags`: the dataset's, in the same language).
+ */
+export const timelineDocument = (
+  timeline: IndexedTimeline,
+  tags: Readonly<Record<string, string>>,
+) => ({
   ...timelineSummary(timeline),
   attribution: timeline.meta.attribution,
   sources: timeline.meta.sources,
+  labels: vocabularyLabels(timeline.meta.translation?.language ?? timeline.meta.language, tags),
   events: timeline.events.map((e) => e.event),
 })
 

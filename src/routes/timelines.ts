@@ -44,6 +44,10 @@ export const findTimeline = (c: Context, id: string, lang?: string): IndexedTime
   return dataFor(language).timelines.get(id)!
 }
 
+/** The bare language a timeline is served in (its translation's, or its own). */
+const language = (timeline: IndexedTimeline) =>
+  timeline.meta.translation?.language ?? timeline.meta.language
+
 /** What a response in a timeline's language carries with its body. */
 const languageHeaders = (timeline: IndexedTimeline) => ({
   'Content-Language': contentLanguage(timeline),
@@ -165,7 +169,7 @@ export const timelines = new Hono()
     return sendJson(
       c,
       { lang: contentLanguage(timeline) },
-      () => timelineDocument(timeline),
+      () => timelineDocument(timeline, dataFor(language(timeline)).tags),
       () => languageHeaders(timeline),
     )
   })

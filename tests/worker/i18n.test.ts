@@ -62,6 +62,23 @@ describe('the API in each language', () => {
     },
   )
 
+  it('serves a label for every vocabulary value in each language', async () => {
+    const de = (await getJson(`${T}?lang=de`)).body
+    expect(de.labels.roles.host).toBe('Gastgeber')
+    expect(de.labels.tags.russia).toBe('Russland')
+    expect(de.labels.kinds.visit).toBe('Besuch')
+    expect(de.labels.statuses.happened).toBe('Geschehen')
+    for (const lang of ['en', ...TRANSLATED]) {
+      const { labels, events } = (await getJson(`${T}?lang=${lang}`)).body
+      for (const e of events) {
+        for (const tag of e.tags) expect(labels.tags[tag], `${lang} ${tag}`).toBeTruthy()
+        for (const p of e.participants) expect(labels.roles[p.role]).toBeTruthy()
+        expect(labels.kinds[e.kind]).toBeTruthy()
+        expect(labels.statuses[e.status]).toBeTruthy()
+      }
+    }
+  })
+
   it('negotiates Accept-Language by RFC 4647 lookup with q-values', async () => {
     const lang = async (header: string) =>
       (await call(T, { headers: { 'Accept-Language': header } })).headers.get('content-language')
