@@ -6,7 +6,15 @@
  * 375 px as well, ar expanded so its glosses and provenance line show).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { artifactPath, runAxe, startHarness, TIMELINE, type Harness } from './harness.ts'
+import {
+  artifactPath,
+  hostPage,
+  runAxe,
+  startHarness,
+  TIMELINE,
+  waitUntil,
+  type Harness,
+} from './harness.ts'
 
 const LANGS = ['en', 'de', 'fr', 'ru', 'uk', 'zh', 'ar'] as const
 
@@ -62,4 +70,24 @@ describe('the embed in each language', () => {
       await page.close()
     })
   }
+})
+
+describe('the widget', () => {
+  it('uses the host page’s <html lang> when no data-lang is given', async () => {
+    const page = await h.browser.newPage()
+    h.host.page(
+      '/de.html',
+      hostPage(
+        `<div data-dateline="${TIMELINE}"></div><script async src="${h.workerOrigin}/embed.js"></script>`,
+      ).replace('<html lang="en">', '<html lang="de">'),
+    )
+    await page.goto(`${h.hostOrigin}/de.html`)
+    await waitUntil(async () => (await page.$('iframe')) !== null, 'the widget mounts')
+    const src = await page.$eval('iframe', (f) => (f as HTMLIFrameElement).src)
+    expect(new URL(src).searchParams.get('lang')).toBe('de')
+    const frame = (await (await page.$('iframe'))!.contentFrame())!
+    await frame.waitForSelector('h1')
+    expect(await frame.$eval('html', (el) => el.lang)).toBe('de-t-en-t0-und')
+    await page.close()
+  })
 })
