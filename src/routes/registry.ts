@@ -297,7 +297,7 @@ export const ROUTES: readonly RouteEntry[] = [
     ok: {
       description: 'HTML page with its own strict CSP; framing allowed from any origin',
       body: ['html'],
-      headers: ['Content-Security-Policy'],
+      headers: ['Content-Security-Policy', 'Content-Language', 'Vary'],
       examples: [
         { summary: 'The widget', url: E },
         { summary: 'Dark, visits only', url: `${E}?theme=dark&kind=visit` },
