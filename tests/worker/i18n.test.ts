@@ -190,7 +190,7 @@ describe('the embed page in each language', () => {
     },
   )
 
-  it.todo('translated embed pages fit the 15 KB gzip budget (17.6–19.9 KB today)')
+  it.todo('translated embed pages fit the 15 KB gzip budget (17.2–19.4 KB today)')
 
   it('negotiates the embed by Accept-Language when no lang is given', async () => {
     const res = await call(`/embed/${TIMELINE}`, { headers: { 'Accept-Language': 'zh-Hans-CN' } })
