@@ -20,10 +20,13 @@ export interface TranslationStrings {
   original: string
   /** Between the names of a list (places, participants). */
   separator?: string
+  /** Label of a date's wording in text formats (iCalendar descriptions). */
+  when: string
 }
 
 const STRINGS: Readonly<Record<string, TranslationStrings>> = {
   en: {
+    when: 'When',
     quote: 'Quote ({language} original)',
     gloss: 'Translation',
     machine: 'Translated from {language} by machine, not reviewed.',
@@ -32,6 +35,7 @@ const STRINGS: Readonly<Record<string, TranslationStrings>> = {
     original: 'Read the original',
   },
   de: {
+    when: 'Wann',
     quote: 'Zitat (Original auf {language})',
     gloss: 'Übersetzung',
     machine: 'Maschinell übersetzt (Original auf {language}), nicht geprüft.',
@@ -40,6 +44,7 @@ const STRINGS: Readonly<Record<string, TranslationStrings>> = {
     original: 'Zum Original',
   },
   fr: {
+    when: 'Quand',
     quote: 'Citation (original en {language})',
     gloss: 'Traduction',
     machine: 'Traduction automatique (original en {language}), non relue.',
@@ -48,6 +53,7 @@ const STRINGS: Readonly<Record<string, TranslationStrings>> = {
     original: 'Lire l’original',
   },
   ru: {
+    when: 'Когда',
     quote: 'Цитата (оригинал: {language})',
     gloss: 'Перевод',
     machine: 'Машинный перевод (исходный язык: {language}), не проверен.',
@@ -56,6 +62,7 @@ const STRINGS: Readonly<Record<string, TranslationStrings>> = {
     original: 'Читать оригинал',
   },
   uk: {
+    when: 'Коли',
     quote: 'Цитата (оригінал: {language})',
     gloss: 'Переклад',
     machine: 'Машинний переклад (мова оригіналу: {language}), не перевірено.',
@@ -64,6 +71,7 @@ const STRINGS: Readonly<Record<string, TranslationStrings>> = {
     original: 'Читати оригінал',
   },
   zh: {
+    when: '时间',
     quote: '引文（{language}原文）',
     gloss: '译文',
     machine: '由机器译自{language}，未经审校。',
@@ -73,6 +81,7 @@ const STRINGS: Readonly<Record<string, TranslationStrings>> = {
     separator: '、',
   },
   ar: {
+    when: 'الموعد',
     quote: 'اقتباس (الأصل باللغة {language})',
     gloss: 'الترجمة',
     machine: 'ترجمة آلية من اللغة {language}، لم تُراجع.',

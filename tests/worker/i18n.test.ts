@@ -131,6 +131,14 @@ describe('the API in each language', () => {
     expect(body.links.self).toContain('lang=uk')
   })
 
+  it('writes iCalendar descriptions in the language, glosses labelled beside verbatim quotes', async () => {
+    const ics = (await (await call(`${T}/events.ics?lang=de&limit=3`)).text()).replace(/\r\n /g, '')
+    expect(ics).toContain('Beteiligte: ')
+    expect(ics).toContain('(Beteiligt)')
+    expect(ics).toContain('\\nÜbersetzung: ')
+    expect(ics).toContain('“since the start of the Kremlin’s all-out invasion of Ukraine')
+  })
+
   it('searches in the chosen language', async () => {
     const { body } = await getJson(`${T}/events?lang=de&q=kyjiw`)
     expect(body.items.map((e: any) => e.id)).toContain('biden-visits-kyiv')
