@@ -21,6 +21,13 @@ export const EMBED_PREFIX = '/embed/'
 const segment = encodeURIComponent
 
 /**
+ * A path with an explicit content language, so caches see languages as different URLs.
+ * @example withLang('/v1/timelines/x', 'de') // '/v1/timelines/x?lang=de'
+ */
+export const withLang = (path: string, lang?: string): string =>
+  lang ? `${path}${path.includes('?') ? '&' : '?'}lang=${encodeURIComponent(lang)}` : path
+
+/**
  * One timeline: its metadata, sources and events.
  * @example timelinePath('wang-yi-moscow-2023') // '/v1/timelines/wang-yi-moscow-2023'
  */

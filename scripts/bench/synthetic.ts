@@ -188,6 +188,8 @@ export const writeSyntheticData = async (
   await mkdir(join(dir, 'sources'), { recursive: true })
   await copyFile(join(DEFAULT_DATA_DIR, 'actors.json'), join(dir, 'actors.json'))
   await copyFile(join(DEFAULT_DATA_DIR, 'places.json'), join(dir, 'places.json'))
+  // The real tags' labels (the validator wants one per tag used); no translations: English only.
+  await copyFile(join(DEFAULT_DATA_DIR, 'tags.json'), join(dir, 'tags.json'))
   await writeFile(join(dir, 'timelines', `${timelineId}.json`), JSON.stringify(timeline))
   for (const [s, lines] of sourceTexts.entries()) {
     await writeFile(join(dir, 'sources', `synthetic-${s + 1}.txt`), lines.join('\n\n') + '\n')

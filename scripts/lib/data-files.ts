@@ -20,8 +20,9 @@ const readJson = async (path: string, root: string): Promise<DataFile> => {
 }
 
 /**
- * What every timeline is checked against: `actors.json`, `places.json` and `sources/*.txt`.
- * @example const { actors, places, sourceTexts } = await loadSharedFiles('data')
+ * What every timeline is checked against: `actors.json`, `places.json`, `sources/*.txt`, and the
+ * translations (`tags.json`, `translations/{lang}/*.json`).
+ * @example const { actors, places, sourceTexts, tags, translationFiles } = await loadSharedFiles('data')
  */
 export const loadSharedFiles = async (dataDir: string = DEFAULT_DATA_DIR) => {
   const sourceNames = (await readdir(join(dataDir, 'sources')).catch(() => [] as string[])).sort()
@@ -31,7 +32,17 @@ export const loadSharedFiles = async (dataDir: string = DEFAULT_DATA_DIR) => {
   }
   const actors = await readJson(join(dataDir, 'actors.json'), dataDir)
   const places = await readJson(join(dataDir, 'places.json'), dataDir)
-  return { actors, places, sourceTexts }
+  const tags = await readJson(join(dataDir, 'tags.json'), dataDir)
+  const translationDir = join(dataDir, 'translations')
+  const langs = (await readdir(translationDir).catch(() => [] as string[])).sort()
+  const translationFiles: DataFile[] = []
+  for (const lang of langs) {
+    const names = (await readdir(join(translationDir, lang))).filter((n) => n.endsWith('.json'))
+    for (const name of names.sort()) {
+      translationFiles.push(await readJson(join(translationDir, lang, name), dataDir))
+    }
+  }
+  return { actors, places, sourceTexts, tags, translationFiles }
 }
 
 const parseIssuesOf = (files: DataFile[]): ValidationIssue[] =>
@@ -52,11 +63,12 @@ export const validateFiles = async (
   const timelines = await Promise.all(paths.map((path) => readJson(path, dataDir)))
   const parseIssues = parseIssuesOf([actors, places, ...timelines])
   if (parseIssues.length) return { issues: parseIssues, drafts: [] }
+  // Translations are checked with the data directory as a whole (loadDataDir), not per file.
   return validateDataset({ actors, places, timelines, sourceTexts })
 }
 
 /**
- * Loads `actors.json`, `places.json`, `timelines/*.json` and `sources/*.txt` and validates them.
+ * Loads the shared files and `timelines/*.json` and validates them, translations included.
  * Drafts come back apart from the dataset, with what is left to review in each.
  * @example const { dataset, issues, drafts } = await loadDataDir('data')
  */
@@ -65,12 +77,13 @@ export const loadDataDir = async (
 ): Promise<ReturnType<typeof validateDataset> & { files: string[] }> => {
   const timelineDir = join(dataDir, 'timelines')
   const timelineNames = (await readdir(timelineDir)).filter((n) => n.endsWith('.json')).sort()
-  const { actors, places, sourceTexts } = await loadSharedFiles(dataDir)
+  const { actors, places, sourceTexts, tags, translationFiles } = await loadSharedFiles(dataDir)
   const timelines = await Promise.all(
     timelineNames.map((name) => readJson(join(timelineDir, name), dataDir)),
   )
   const files = timelines.map((t) => t.file)
-  const parseIssues = parseIssuesOf([actors, places, ...timelines])
+  const parseIssues = parseIssuesOf([actors, places, tags, ...timelines, ...translationFiles])
   if (parseIssues.length) return { issues: parseIssues, drafts: [], files }
-  return { ...validateDataset({ actors, places, timelines, sourceTexts }), files }
+  const translations = { tags, files: translationFiles }
+  return { ...validateDataset({ actors, places, timelines, sourceTexts, translations }), files }
 }

@@ -27,6 +27,8 @@ export const initAxis = (articles: () => HTMLElement[], changed: () => void): Ax
   const doc = document
   let range: [number, number] | undefined
   const box = doc.querySelector<HTMLElement>('.axs')
+  // Right-to-left pages mirror the drawing (axis.css): fractions of its width count from the right.
+  const rtl = doc.documentElement.dir === 'rtl'
   const svg = box?.querySelector('svg')
   const marks = svg ? [...svg.querySelectorAll<SVGAElement>('.mk a')] : []
   const idOf = (el: Element) => el.getAttribute('href')!.slice(7)
@@ -100,7 +102,7 @@ export const initAxis = (articles: () => HTMLElement[], changed: () => void): Ax
     const drawBrush = (a: number, b: number) => {
       const w = svg.getBoundingClientRect().width
       brush.hidden = false
-      brush.style.left = `${Math.min(a, b) * w}px`
+      brush.style.left = `${(rtl ? 1 - Math.max(a, b) : Math.min(a, b)) * w}px`
       brush.style.width = `${Math.abs(b - a) * w}px`
     }
     /** Narrows the list to a stretch of the axis and writes it into the URL as from/to. */
@@ -133,7 +135,8 @@ export const initAxis = (articles: () => HTMLElement[], changed: () => void): Ax
     // Pointer brushing (mouse and pen; on touch screens a drag scrolls the axis).
     const at = (e: PointerEvent) => {
       const r = svg.getBoundingClientRect()
-      return (e.clientX - r.left) / r.width
+      const f = (e.clientX - r.left) / r.width
+      return rtl ? 1 - f : f
     }
     let start: number | undefined
     let dragged = false
@@ -162,7 +165,8 @@ export const initAxis = (articles: () => HTMLElement[], changed: () => void): Ax
       const mark = (e.target as Element).closest('.mk a')
       if (!mark) return
       if (e.key === 'Escape' && range) return clear()
-      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0
+      // On a mirrored (right-to-left) axis, time runs leftwards, and so do the arrows.
+      const step = (e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0) * (rtl ? -1 : 1)
       if (!step) return
       const next = marks[marks.indexOf(mark as SVGAElement) + step]
       e.preventDefault()

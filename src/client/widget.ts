@@ -81,6 +81,8 @@ const mount = (host: HTMLElement, id: string | null, option: (name: string) => s
   host.dataset.datelineMounted = '1'
   const values: EmbedOptionValues = {}
   for (const name of EMBED_OPTIONS) values[name] = option(name) ?? undefined
+  // Without data-lang, the host page's own language: a German site gets the German timeline.
+  values.lang ??= document.documentElement.lang || undefined
   const frame = document.createElement('iframe')
   frame.src = ORIGIN + embedPath(id, values)
   const title = option('title')

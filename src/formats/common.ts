@@ -97,7 +97,10 @@ export const escapeXml = (text: string): string =>
   escapeAttr(text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ''))
 
 /** The event's citations as one line each: “quote” — Publisher, “Headline”. */
-export const citationLines = (event: ResolvedEvent): string[] =>
+export const citationLines = (event: ResolvedEvent, glossLabel = 'Translation'): string[] =>
   event.citations.map(
-    (c) => `“${c.quote}” — ${c.source.publisher}, “${c.source.headline}” ${c.source.url}`,
+    (c) =>
+      `“${c.quote}” — ${c.source.publisher}, “${c.source.headline}” ${c.source.url}` +
+      // A translated quote is a gloss, labelled as one; the quote above stays verbatim.
+      (c.gloss ? `\n${glossLabel}: ${c.gloss}` : ''),
   )

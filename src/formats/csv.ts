@@ -42,9 +42,13 @@ const COLUMNS: readonly (readonly [string, (e: ResolvedEvent, input: FormatInput
   ['participant_names', (e) => e.participants.map((p) => p.actor.name).join(CSV_LIST_SEPARATOR)],
   ['participant_roles', (e) => e.participants.map((p) => p.role).join(CSV_LIST_SEPARATOR)],
   ['quotes', (e) => e.citations.map((c) => c.quote).join('\n')],
+  // Translations of the quotes, marked as such by their column: the quotes stay verbatim.
+  ['quote_glosses', (e) => e.citations.map((c) => c.gloss ?? '').join('\n')],
   ['sources', (e) => e.citations.map((c) => c.source.url).join(CSV_LIST_SEPARATOR)],
   ['publishers', (e) => e.citations.map((c) => c.source.publisher).join(CSV_LIST_SEPARATOR)],
   ['url', (e, input) => eventUrl(input.origin, input.timeline.id, e.id)],
+  // The language of the texts (an RFC 6497 tag for a translation), per row so rows stay whole.
+  ['language', (_e, input) => input.timeline.language],
 ]
 
 /** The header row's names, in order. */

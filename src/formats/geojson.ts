@@ -25,6 +25,7 @@ const feature = (e: ResolvedEvent, place: Place, input: FormatInput) => ({
     place_name: place.name,
     country: place.country,
     url: eventUrl(input.origin, input.timeline.id, e.id),
+    language: input.timeline.language,
   },
 })
 

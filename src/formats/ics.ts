@@ -14,6 +14,9 @@ import type { ResolvedEvent } from '../model/dataset.ts'
 import type { EventStatus } from '../model/schema.ts'
 import { citationLines, eventDays, eventUrl, exclusiveEndDay, reviewedInstant } from './common.ts'
 import type { FormatInput } from './common.ts'
+import { stringsFor } from '../i18n/embed-strings.ts'
+import { translationStringsFor } from '../i18n/translation-strings.ts'
+import { vocabularyLabels } from '../i18n/vocabulary-labels.ts'
 
 const ICS_PRODID = '-//Dateline//Dateline event timelines//EN'
 /** RFC 5545 §3.1: lines longer than 75 octets, excluding the line break, are folded. */
@@ -67,18 +70,41 @@ export const escapeText = (text: string): string =>
 /** YYYY-MM-DD → YYYYMMDD (DATE value). */
 const icsDate = (iso: string) => iso.replaceAll('-', '')
 
+/** The words of descriptions in the timeline's language (its translation's, or its own). */
+const wordsOf = (input: FormatInput) => {
+  const language = (input.timeline.translation?.language ?? input.timeline.language).split('-')[0]!
+  const t = translationStringsFor(language)
+  return {
+    when: t.when,
+    gloss: t.gloss,
+    participants: stringsFor(language).strings.participants,
+    roles: vocabularyLabels(language, {}).roles,
+  }
+}
+type Words = ReturnType<typeof wordsOf>
+/** One set of words per serialization, not per event. */
+const words = new WeakMap<FormatInput, Words>()
+const wordsFor = (input: FormatInput): Words => {
+  let w = words.get(input)
+  if (!w) words.set(input, (w = wordsOf(input)))
+  return w
+}
+
 /** The event's description: summary, participants, then each citation with its publisher. */
-const description = (event: ResolvedEvent): string =>
+const description = (event: ResolvedEvent, words: Words): string =>
   [
     event.summary,
-    event.date.display ? `When: ${event.date.display}` : '',
+    event.date.display ? `${words.when}: ${event.date.display}` : '',
     event.participants.length
-      ? `Participants: ${event.participants.map((p) => `${p.actor.name} (${p.role})`).join(', ')}`
+      ? `${words.participants}: ${event.participants.map((p) => `${p.actor.name} (${words.roles[p.role]})`).join(', ')}`
       : '',
-    ...citationLines(event),
+    ...citationLines(event, words.gloss),
   ]
     .filter(Boolean)
     .join('\n\n')
+
+/** RFC 5545 §3.2.10 `LANGUAGE=` on the texts: the timeline's language or translation tag. */
+const lang = (input: FormatInput) => `;LANGUAGE=${input.timeline.language}`
 
 const vevent = (event: ResolvedEvent, input: FormatInput, stamp: string): string[] => {
   const place = event.places[0]
@@ -88,10 +114,10 @@ const vevent = (event: ResolvedEvent, input: FormatInput, stamp: string): string
     `DTSTAMP:${stamp}`,
     `DTSTART;VALUE=DATE:${icsDate(eventDays(event).first)}`,
     `DTEND;VALUE=DATE:${icsDate(exclusiveEndDay(event))}`,
-    `SUMMARY:${escapeText(event.title)}`,
-    `DESCRIPTION:${escapeText(description(event))}`,
+    `SUMMARY${lang(input)}:${escapeText(event.title)}`,
+    `DESCRIPTION${lang(input)}:${escapeText(description(event, wordsFor(input)))}`,
     ...(event.places.length
-      ? [`LOCATION:${escapeText(event.places.map((p) => p.name).join(', '))}`]
+      ? [`LOCATION${lang(input)}:${escapeText(event.places.map((p) => p.name).join(', '))}`]
       : []),
     // GEO holds one point (§3.8.1.6): the first place, which the data lists as the main one.
     ...(place ? [`GEO:${place.coordinates.lat};${place.coordinates.lon}`] : []),

@@ -156,7 +156,7 @@ export const formatSpec = (format: Format): FormatSpec => FORMAT_BY_NAME.get(for
 /**
  * `Content-Disposition` for a timeline's events in a format.
  * @example contentDisposition(formatSpec('ics'), 'wang-yi-moscow-2023')
- * // 'attachment; filename="wang-yi-moscow-2023.ics"'
+ * // 'attachment; filename="wang-yi-moscow-2023.ics"'; with lang 'de': "wang-yi-moscow-2023.de.ics"
  */
-export const contentDisposition = (spec: FormatSpec, timelineId: string): string =>
-  `${spec.disposition}; filename="${timelineId}.${spec.extensions[0]}"`
+export const contentDisposition = (spec: FormatSpec, timelineId: string, lang?: string): string =>
+  `${spec.disposition}; filename="${timelineId}${lang ? `.${lang}` : ''}.${spec.extensions[0]}"`

@@ -5,6 +5,7 @@
  * `events.svg` format) without the page's strings; chosen by the same language fallback.
  */
 import { stringsFor } from './embed-strings.ts'
+import { arAxis } from './embed-strings-ar.ts'
 import type { LegendKey } from '../timeline-svg/layout.ts'
 
 export interface AxisStrings {
@@ -129,7 +130,7 @@ const zh: AxisStrings = {
   clear: '显示全部日期',
 }
 
-const AXIS_STRINGS: Readonly<Record<string, AxisStrings>> = { en, de, fr, ru, uk, zh }
+const AXIS_STRINGS: Readonly<Record<string, AxisStrings>> = { en, de, fr, ru, uk, zh, ar: arAxis }
 
 /**
  * The axis strings for a canonical locale, with the embed's language fallback.

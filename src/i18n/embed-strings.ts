@@ -1,10 +1,12 @@
 /**
  * @module i18n/embed-strings
- * The embed's few interface words in English, German, French, Russian, Ukrainian and Chinese.
- * Event titles and summaries stay in the timeline's language; dates are formatted by `Intl` in
- * whatever locale was asked for, so `lang=pt-BR` gets Portuguese dates and English labels.
+ * The embed's few interface words in English, German, French, Russian, Ukrainian, Chinese and
+ * Arabic (embed-strings-ar.ts). Event texts come in the timeline's languages (data/translations);
+ * dates are formatted by `Intl` in whatever locale was asked for, so `lang=pt-BR` gets Portuguese
+ * dates and English labels.
  */
 import type { EventKind, EventStatus, EditorialNote } from '../model/schema.ts'
+import { ar } from './embed-strings-ar.ts'
 
 export interface EmbedStrings {
   /** Label of the places list. */
@@ -262,7 +264,7 @@ const zh: EmbedStrings = {
 }
 
 /** Interface languages, by primary language subtag. */
-export const EMBED_STRINGS: Readonly<Record<string, EmbedStrings>> = { en, de, fr, ru, uk, zh }
+export const EMBED_STRINGS: Readonly<Record<string, EmbedStrings>> = { en, de, fr, ru, uk, zh, ar }
 const FALLBACK_LANGUAGE = 'en'
 
 /**

@@ -6,7 +6,9 @@
  */
 import { partialDateRange } from './dates.ts'
 import type { CompiledDataset } from './types.ts'
+import type { TranslationInfo } from './localize.ts'
 import type {
+  Citation,
   Actor,
   EditorialNote,
   EventDate,
@@ -33,7 +35,8 @@ export interface ResolvedEvent {
   status: EventStatus
   places: Place[]
   participants: { actor: Actor; role: TimelineEvent['participants'][number]['role'] }[]
-  citations: { source: SourceRef; quote: string }[]
+  /** Each quote verbatim; `gloss` is its translation into the reader's language, if any. */
+  citations: { source: SourceRef; quote: string; gloss?: string }[]
   notes: EditorialNote[]
   related: string[]
 }
@@ -52,7 +55,15 @@ export interface IndexedEvent {
 
 export type TimelineMeta = Omit<Timeline, 'events' | '$schema' | 'sources'> & {
   sources: SourceRef[]
+  /** Languages the timeline is offered in, its own first. */
+  languages?: string[]
+  /** How this text came to be, when it is a translation. */
+  translation?: TranslationInfo
 }
+
+/** A timeline as compiled, possibly translated (see localize.ts). */
+type SourceTimeline = Timeline & { languages?: string[]; translation?: TranslationInfo }
+type GlossedCitation = Citation & { gloss?: string }
 
 export interface IndexedTimeline {
   meta: TimelineMeta
@@ -77,6 +88,8 @@ export interface IndexedTimeline {
 
 export interface Dataset {
   version: string
+  /** Label of each tag in this dataset's language. */
+  tags: Readonly<Record<string, string>>
   timelines: ReadonlyMap<string, IndexedTimeline>
   actors: ReadonlyMap<string, Actor>
   places: ReadonlyMap<string, Place>
@@ -102,7 +115,7 @@ const pushTo = (map: Map<string, number[]>, key: string, position: number) => {
 }
 
 const indexTimeline = (
-  timeline: Timeline,
+  timeline: SourceTimeline,
   actors: ReadonlyMap<string, Actor>,
   places: ReadonlyMap<string, Place>,
   draft: boolean,
@@ -131,7 +144,11 @@ const indexTimeline = (
       status: raw.status,
       places: raw.places.map((id) => places.get(id)!),
       participants: raw.participants.map((p) => ({ actor: actors.get(p.actor)!, role: p.role })),
-      citations: raw.citations.map((c) => ({ source: sources.get(c.source)!, quote: c.quote })),
+      citations: raw.citations.map((c: GlossedCitation) => ({
+        source: sources.get(c.source)!,
+        quote: c.quote,
+        ...(c.gloss ? { gloss: c.gloss } : {}),
+      })),
       notes: raw.notes ?? [],
       related: raw.related ?? [],
     }
@@ -143,7 +160,11 @@ const indexTimeline = (
     const start = partialDateRange(raw.date.start)!
     const end = raw.date.end ? partialDateRange(raw.date.end)! : start
     const searchText = foldText(
-      [raw.title, raw.summary, ...raw.citations.map((c) => c.quote)].join('\n'),
+      [
+        raw.title,
+        raw.summary,
+        ...raw.citations.flatMap((c: GlossedCitation) => [c.quote, c.gloss ?? '']),
+      ].join('\n'),
     )
     return { event, position, first: start.first, last: end.last, searchText }
   })
@@ -225,5 +246,6 @@ export const createDataset = (compiled: CompiledDataset): Dataset => {
       ])
     }
   }
-  return { version: compiled.version, timelines, actors, places, eventsByActor, eventsByPlace }
+  const { version, tags } = compiled
+  return { version, tags, timelines, actors, places, eventsByActor, eventsByPlace }
 }

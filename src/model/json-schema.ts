@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { ActorsFile, PlacesFile, Timeline } from './schema.ts'
 import { DraftTimeline } from './draft.ts'
+import { SharedTranslation, TagsFile, TimelineTranslation } from './translation-schema.ts'
 
 /** File name under `data/schema/` → its schema. */
 export const DATA_FILE_SCHEMAS = {
@@ -13,6 +14,9 @@ export const DATA_FILE_SCHEMAS = {
   'actors.schema.json': ActorsFile,
   'places.schema.json': PlacesFile,
   'draft-timeline.schema.json': DraftTimeline,
+  'tags.schema.json': TagsFile,
+  'translation.schema.json': TimelineTranslation,
+  'shared-translation.schema.json': SharedTranslation,
 } as const
 
 /**

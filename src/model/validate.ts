@@ -9,6 +9,8 @@ import type { Timeline as TimelineData, Actor, Place, TimelineEvent } from './sc
 import { partialDateRange, precisionOf, weekdayOf, isoDay, WEEKDAYS } from './dates.ts'
 import type { DayRange } from './dates.ts'
 import type { z } from 'zod'
+import { validateTranslations } from './validate-translations.ts'
+import type { TranslationFiles, ValidTranslations } from './validate-translations.ts'
 
 /** One broken rule. `field` is a dotted path inside the event (or the file when there is no event). */
 export interface ValidationIssue {
@@ -30,6 +32,8 @@ interface ValidateDatasetOptions {
   timelines: DataFile[]
   /** Source texts keyed by their path under data/ (`sources/x.txt`). Without it quotes are not checked. */
   sourceTexts?: ReadonlyMap<string, string>
+  /** Tag labels and translations; without them the dataset has no other languages. */
+  translations?: TranslationFiles
 }
 
 /** A draft that passed the draft rules: accepted only as a draft, with what is left to review. */
@@ -43,6 +47,8 @@ export interface ValidDataset {
   actors: Actor[]
   places: Place[]
   timelines: TimelineData[]
+  tags: Record<string, string>
+  translations: Omit<ValidTranslations, 'tags'>
 }
 
 /** How far (in days) a weekday word in a quote may point from the source's publication date. */
@@ -250,7 +256,14 @@ export const validateDataset = (
     } else timelines.push(timeline)
   }
   if (issues.length > 0) return { issues, drafts }
-  return { dataset: { actors, places, timelines }, issues, drafts }
+  if (!options.translations) {
+    const none = { shared: [], timelines: [] }
+    return { dataset: { actors, places, timelines, tags: {}, translations: none }, issues, drafts }
+  }
+  const checked = validateTranslations(options.translations, { actors, places, timelines })
+  if (!checked.translations) return { issues: checked.issues, drafts }
+  const { tags, ...translations } = checked.translations
+  return { dataset: { actors, places, timelines, tags, translations }, issues, drafts }
 }
 
 /**

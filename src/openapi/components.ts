@@ -29,7 +29,11 @@ export const HEADERS = {
     pattern: '^\\d+$',
   }),
   'Content-Disposition': header('inline or attachment, with a file name for downloads'),
-  Vary: header('Accept where the representation is negotiated'),
+  Vary: header('Accept and/or Accept-Language where the representation is negotiated'),
+  'Content-Language': header(
+    'Language of the content: the timeline’s own, or an RFC 6497 tag for a translation ' +
+      '(de-t-en-t0-und: German, translated from English by machine)',
+  ),
   'Content-Security-Policy': header('Strict policy; HTML pages allow only their own hashed code'),
   Allow: header('The methods this path accepts'),
 } satisfies Record<string, Json>

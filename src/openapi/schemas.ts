@@ -106,10 +106,17 @@ const EVENT = closed({
   places: arrayOf(ref('Place')),
   participants: arrayOf(closed({ actor: ref('Actor'), role: { enum: [...PARTICIPANT_ROLES] } })),
   citations: arrayOf(
-    closed({
-      source: ref('Source'),
-      quote: { ...str, description: 'Verbatim passage of the source' },
-    }),
+    closed(
+      {
+        source: ref('Source'),
+        quote: { ...str, description: 'Verbatim passage of the source, never translated' },
+        gloss: {
+          ...str,
+          description: 'A translation of the quote into the response’s language, marked as such',
+        },
+      },
+      ['gloss'],
+    ),
   ),
   notes: arrayOf(closed({ type: { enum: [...NOTE_TYPES] }, text: str })),
   related: arrayOf(id),
@@ -120,15 +127,42 @@ const PARTIAL_EVENT: Schema = { ...EVENT, required: ['id'] }
 
 const EVENT_REF = closed({ id, timeline: id, date: ref('EventDate'), title: str, href: path })
 
+/** Value → its label. */
+const LABELS: Schema = { type: 'object', additionalProperties: str }
+
+/** How a translation came to be (`translation` block). */
+const TRANSLATION = closed({
+  tag: { ...str, description: 'RFC 6497 tag of the content, e.g. de-t-en-t0-und' },
+  language: str,
+  from: { ...str, description: 'Language of the original' },
+  method: { enum: ['machine', 'human'] },
+  translator: str,
+  date: partialDate,
+  reviewed: {
+    description: 'false until a person reviewed the translation; then who and when',
+    oneOf: [{ const: false }, closed({ by: str, date: partialDate })],
+  },
+})
+
 const TIMELINE_SUMMARY_PROPS = {
   id,
   title: str,
   description: str,
-  language: { ...str, description: 'BCP 47 tag' },
+  language: { ...str, description: 'BCP 47 tag of the text (RFC 6497 -t- for a translation)' },
+  languages: { ...arrayOf(str), description: 'Languages on offer (`lang=`), the original first' },
+  translation: TRANSLATION,
   eventCount: int,
   range: closed({ start: partialDate, end: partialDate }),
   lastReviewed: partialDate,
-  links: closed({ self: path, events: path, embed: path }),
+  links: closed(
+    {
+      self: path,
+      events: path,
+      embed: path,
+      alternates: arrayOf(closed({ hreflang: str, href: path })),
+    },
+    ['alternates'],
+  ),
 }
 
 const LIST_OF = (item: Schema): Schema => closed({ total: int, items: arrayOf(item) })
@@ -186,14 +220,27 @@ export const RESPONSE_SCHEMAS = {
     links: { type: 'object', additionalProperties: str },
     timelines: arrayOf(ref('TimelineSummary')),
   }),
-  TimelineSummary: closed(TIMELINE_SUMMARY_PROPS),
+  TimelineSummary: closed(TIMELINE_SUMMARY_PROPS, ['translation']),
   TimelineList: LIST_OF(ref('TimelineSummary')),
-  Timeline: closed({
-    ...TIMELINE_SUMMARY_PROPS,
-    attribution: str,
-    sources: arrayOf(ref('Source')),
-    events: arrayOf(ref('Event')),
-  }),
+  Timeline: closed(
+    {
+      ...TIMELINE_SUMMARY_PROPS,
+      attribution: str,
+      sources: arrayOf(ref('Source')),
+      labels: {
+        ...closed({
+          kinds: LABELS,
+          statuses: LABELS,
+          noteTypes: LABELS,
+          roles: LABELS,
+          tags: LABELS,
+        }),
+        description: 'A label for every vocabulary value, in the response’s language',
+      },
+      events: arrayOf(ref('Event')),
+    },
+    ['translation'],
+  ),
   EventList: closed({
     timeline: id,
     total: { ...int, description: 'Matches across all pages (also in X-Total-Count)' },
@@ -204,6 +251,7 @@ export const RESPONSE_SCHEMAS = {
   }),
   EventDocument: closed({
     ...(EVENT.properties as Record<string, Schema>),
+    language: { ...str, description: 'Language tag of the texts (as Content-Language)' },
     links: closed(
       {
         self: path,

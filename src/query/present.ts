@@ -7,6 +7,7 @@ import type { Dataset, IndexedEvent, IndexedTimeline, ResolvedEvent } from '../m
 import type { Actor, Place } from '../model/schema.ts'
 import type { EventField } from './schema.ts'
 import type { EventPage } from './events.ts'
+import { vocabularyLabels } from '../i18n/vocabulary-labels.ts'
 import {
   embedPath,
   entityPath,
@@ -14,7 +15,21 @@ import {
   eventPath,
   eventsPath,
   timelinePath,
+  withLang,
 } from '../urls.ts'
+
+/**
+ * The language a timeline's links name: explicit whenever it has more than one, so everything
+ * Dateline links to is a URL per language.
+ */
+export const linkLang = (timeline: IndexedTimeline): string | undefined =>
+  (timeline.meta.languages?.length ?? 0) > 1
+    ? (timeline.meta.translation?.language ?? timeline.meta.language)
+    : undefined
+
+/** The language tag of a timeline's text: `de-t-en-t0-und` for a machine translation. */
+export const contentLanguage = (timeline: IndexedTimeline): string =>
+  timeline.meta.translation?.tag ?? timeline.meta.language
 
 /** Picks the requested fields of an event (sparse fieldsets); `id` is always kept. */
 const pickFields = (
@@ -28,26 +43,47 @@ const pickFields = (
 }
 
 /** A timeline's summary, as listed by `/v1/timelines`. */
-export const timelineSummary = (timeline: IndexedTimeline) => ({
-  id: timeline.meta.id,
-  title: timeline.meta.title,
-  description: timeline.meta.description,
-  language: timeline.meta.language,
-  eventCount: timeline.events.length,
-  range: timeline.range,
-  lastReviewed: timeline.meta.lastReviewed,
-  links: {
-    self: timelinePath(timeline.meta.id),
-    events: eventsPath(timeline.meta.id),
-    embed: embedPath(timeline.meta.id),
-  },
-})
+export const timelineSummary = (timeline: IndexedTimeline) => {
+  const lang = linkLang(timeline)
+  const id = timeline.meta.id
+  return {
+    id,
+    title: timeline.meta.title,
+    description: timeline.meta.description,
+    language: timeline.meta.language,
+    languages: timeline.meta.languages ?? [timeline.meta.language],
+    ...(timeline.meta.translation ? { translation: timeline.meta.translation } : {}),
+    eventCount: timeline.events.length,
+    range: timeline.range,
+    lastReviewed: timeline.meta.lastReviewed,
+    links: {
+      self: withLang(timelinePath(id), lang),
+      events: withLang(eventsPath(id), lang),
+      embed: embedPath(id, { lang }),
+      ...(lang
+        ? {
+            alternates: (timeline.meta.languages ?? []).map((l) => ({
+              hreflang: l,
+              href: withLang(timelinePath(id), l),
+            })),
+          }
+        : {}),
+    },
+  }
+}
 
-/** The whole timeline: metadata, sources and every event in chronological order. */
-export const timelineDocument = (timeline: IndexedTimeline) => ({
+/**
+ * The whole timeline: metadata, sources, every event in chronological order, and the labels of
+ * every vocabulary value in its language (`tags`: the dataset's, in the same language).
+ */
+export const timelineDocument = (
+  timeline: IndexedTimeline,
+  tags: Readonly<Record<string, string>>,
+) => ({
   ...timelineSummary(timeline),
   attribution: timeline.meta.attribution,
   sources: timeline.meta.sources,
+  labels: vocabularyLabels(timeline.meta.translation?.language ?? timeline.meta.language, tags),
   events: timeline.events.map((e) => e.event),
 })
 
@@ -82,12 +118,14 @@ const eventRef = (e: IndexedEvent) => ({
 export const eventDocument = (timeline: IndexedTimeline, indexed: IndexedEvent) => {
   const previous = timeline.events[indexed.position - 1]
   const next = timeline.events[indexed.position + 1]
+  const lang = linkLang(timeline)
   return {
     ...indexed.event,
+    language: contentLanguage(timeline),
     links: {
-      self: eventPath(timeline.meta.id, indexed.event.id),
-      timeline: timelinePath(timeline.meta.id),
-      embed: `${embedPath(timeline.meta.id, { focus: indexed.event.id })}${eventFragment(indexed.event.id)}`,
+      self: withLang(eventPath(timeline.meta.id, indexed.event.id), lang),
+      timeline: withLang(timelinePath(timeline.meta.id), lang),
+      embed: `${embedPath(timeline.meta.id, { focus: indexed.event.id, lang })}${eventFragment(indexed.event.id)}`,
       ...(previous ? { prev: eventRef(previous) } : {}),
       ...(next ? { next: eventRef(next) } : {}),
       related: indexed.event.related.map((id) => eventRef(timeline.byId.get(id)!)),

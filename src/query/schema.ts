@@ -9,6 +9,7 @@
  */
 import * as z from 'zod/mini'
 import {
+  canonicalLocale,
   EVENT_KINDS,
   EVENT_STATUSES,
   ID_PATTERN,
@@ -135,6 +136,27 @@ export const eventFilterShape = {
   ),
 }
 
+/**
+ * `lang`: the content language, a BCP 47 tag. A tag the timeline lacks is not an error (the
+ * original is served); a malformed one is, and its message never repeats the value.
+ */
+export const langParam = z.optional(
+  z.pipe(
+    single('lang').check(
+      z.refine((v: string) => canonicalLocale(v) !== undefined, {
+        error: '"lang" must be a BCP 47 language tag, like de, fr-CH or zh-Hans',
+      }),
+      z.meta({
+        description:
+          'Content language (BCP 47; RFC 4647 lookup, so fr-CH gets fr). Beats Accept-Language; ' +
+          'a language the timeline lacks gets the original',
+        examples: ['de', 'zh-Hans-CN'],
+      }),
+    ),
+    z.transform((v: string) => canonicalLocale(v)!),
+  ),
+)
+
 const LIMIT_ERROR = `"limit" accepts a whole number from 1 to ${MAX_LIMIT}`
 /** `limit`, given once: a whole number from 1 to MAX_LIMIT. The API's page size, the embed's cap. */
 export const limitNumber = z
@@ -148,6 +170,7 @@ const limit = z.optional(
 export const EventListQuery = z.strictObject({
   ...eventFilterShape,
   fields: z.optional(oneOf('fields', EVENT_FIELDS)),
+  lang: langParam,
   limit,
   cursor: z.optional(
     single('cursor').check(
@@ -162,6 +185,10 @@ export const EventListQuery = z.strictObject({
   ),
 })
 export type EventListQuery = z.output<typeof EventListQuery>
+
+/** Resources whose only parameter is the content language. */
+export const LangQuery = z.strictObject({ lang: langParam })
+export type LangQuery = z.output<typeof LangQuery>
 
 /** Query strings of resources that take no parameters. */
 export const NoQuery = z.strictObject({})

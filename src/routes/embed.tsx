@@ -8,7 +8,8 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import * as z from 'zod/mini'
-import { DATA } from '../data.ts'
+import { DATA, dataFor, languagesOf } from '../data.ts'
+import { chooseLanguage, varyAcceptLanguage } from '../http/language.ts'
 import { EMBED_CSS_HASH, EMBED_JS_HASH, WIDGET_JS } from '../generated/client-assets.ts'
 import { EmbedQuery, queryInput } from '../embed/schema.ts'
 import { represent, send } from '../http/send.ts'
@@ -79,20 +80,30 @@ export const embed = new Hono()
       WIDGET_CACHE_CONTROL,
     ),
   )
+  .use('/embed/:id', varyAcceptLanguage())
   .get('/embed/:id', (c) => {
-    const timeline = DATA.timelines.get(c.req.param('id'))
-    if (!timeline) return errorPage(c, 404, (s) => s.notFound)
+    const id = c.req.param('id')
+    if (!DATA.timelines.has(id)) return errorPage(c, 404, (s) => s.notFound)
     const parsed = EmbedQuery.safeParse(queryInput(c.req.queries()))
     // The message names the option and what it accepts; values are never echoed.
     if (!parsed.success)
       return errorPage(c, 400, (s) => s.badOption, parsed.error.issues[0]!.message)
-    const query = parsed.data
+    // Content in the language asked for (or negotiated), interface and dates in the exact
+    // locale asked for (`lang=pt-BR`: the original, English words, Portuguese dates).
+    const { language } = chooseLanguage({
+      lang: parsed.data.lang,
+      acceptLanguage: c.req.header('Accept-Language'),
+      available: languagesOf(id),
+    })
+    const timeline = dataFor(language).timelines.get(id)!
+    const query = { ...parsed.data, lang: parsed.data.lang ?? language }
     if (query.focus && !timeline.byId.has(query.focus)) query.focus = undefined
     const origin = new URL(c.req.url).origin
-    const rep = represent(c, { format: 'html', lang: query.lang, query }, () => ({
+    const lang = timeline.meta.language
+    const rep = represent(c, { format: 'html', lang, query }, () => ({
       body: renderPage(<EmbedPage view={embedView(timeline, query, { origin })} />),
       contentType: HTML_TYPE,
-      headers: { 'Content-Security-Policy': EMBED_CSP },
+      headers: { 'Content-Security-Policy': EMBED_CSP, 'Content-Language': lang },
     }))
     return send(c, rep)
   })

@@ -5,7 +5,8 @@
  * (see embed/parse-url.ts) and the iframe is rebuilt from its parsed parts.
  */
 import { Hono } from 'hono'
-import { DATA } from '../data.ts'
+import { DATA, dataFor, languagesOf } from '../data.ts'
+import { chooseLanguage } from '../http/language.ts'
 import { OEmbedQuery, queryInput } from '../embed/schema.ts'
 import { embedSearch, escapeAttr } from '../embed/options.ts'
 import { parseEmbeddableUrl, type TimelineLookup } from '../embed/parse-url.ts'
@@ -77,8 +78,12 @@ export const oembed = new Hono().get('/oembed', (c) => {
       extensions: { parameter: 'url' },
     })
   }
-  const { timelineId, query } = verdict.url
-  const timeline = DATA.timelines.get(timelineId)!
+  const { timelineId, query: asked } = verdict.url
+  // The snippet names its content language (the URL's, or the original), so the iframe is one
+  // URL per language and its title is in that language.
+  const { language } = chooseLanguage({ lang: asked.lang, available: languagesOf(timelineId) })
+  const query = { ...asked, lang: asked.lang ?? language }
+  const timeline = dataFor(language).timelines.get(timelineId)!
   // Without a maximum, the preferred width; with one, as wide as allowed (the iframe is fluid).
   const width = maxwidth === undefined ? DEFAULT_WIDTH : Math.min(maxwidth, MAX_WIDTH)
   const height = Math.min(maxheight ?? DEFAULT_HEIGHT, DEFAULT_HEIGHT)

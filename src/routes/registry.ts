@@ -47,6 +47,7 @@ const EVENT_EXAMPLES: ExampleLink[] = [
   { summary: 'Wang Yi, from 18 February', url: `${T}/events?actor=wang-yi&from=2023-02-18` },
   { summary: 'Search, newest first, 5 per page', url: `${T}/events?q=munich&sort=desc&limit=5` },
   { summary: 'Sparse fieldset', url: `${T}/events?fields=title,date&limit=3` },
+  { summary: 'In German (machine translation)', url: `${T}/events?lang=de&limit=3` },
   // Formats sharing JSON's media type (TimelineJS) are exemplified on their extension path, so
   // every example here answers with the schema documented for its media type.
   ...FORMAT_SPECS.filter((f) => f.format !== 'json' && f.negotiable).map((f) => ({
@@ -71,7 +72,13 @@ const EVENT_FILES: RouteEntry[] = FORMAT_SPECS.flatMap((spec) =>
     ok: {
       description: spec.label,
       body: [{ format: spec.format }],
-      headers: ['Content-Disposition', 'Link', 'X-Total-Count'] as const,
+      headers: [
+        'Content-Disposition',
+        'Content-Language',
+        'Link',
+        'X-Total-Count',
+        'Vary',
+      ] as const,
       examples: [{ summary: spec.label, url: `${T}/events.${ext}` }],
     },
     errors: {
@@ -105,6 +112,7 @@ export const ROUTES: readonly RouteEntry[] = [
   resource({
     app: 'timelines',
     path: '/v1/timelines',
+    lang: true,
     link: 'timelines',
     operationId: 'listTimelines',
     tag: 'Timelines',
@@ -114,6 +122,7 @@ export const ROUTES: readonly RouteEntry[] = [
   resource({
     app: 'timelines',
     path: '/v1/timelines/{id}',
+    lang: true,
     operationId: 'getTimeline',
     tag: 'Timelines',
     summary: 'A whole timeline: metadata, sources and every event',
@@ -161,7 +170,7 @@ export const ROUTES: readonly RouteEntry[] = [
     ok: {
       description: 'A page of events (JSON) or all matching events in another format',
       body: ['events'],
-      headers: ['Link', 'X-Total-Count', 'Content-Disposition', 'Vary'],
+      headers: ['Link', 'X-Total-Count', 'Content-Disposition', 'Content-Language', 'Vary'],
       examples: EVENT_EXAMPLES,
     },
     errors: {
@@ -178,6 +187,7 @@ export const ROUTES: readonly RouteEntry[] = [
   resource({
     app: 'timelines',
     path: '/v1/timelines/{id}/events/{eventId}',
+    lang: true,
     link: 'event',
     operationId: 'getEvent',
     tag: 'Events',
@@ -312,7 +322,7 @@ export const ROUTES: readonly RouteEntry[] = [
     ok: {
       description: 'HTML page with its own strict CSP; framing allowed from any origin',
       body: ['html'],
-      headers: ['Content-Security-Policy'],
+      headers: ['Content-Security-Policy', 'Content-Language', 'Vary'],
       examples: [
         { summary: 'The widget', url: E },
         { summary: 'Dark, visits only', url: `${E}?theme=dark&kind=visit` },

@@ -4,7 +4,7 @@
  * builder of the most common kind of entry: a JSON resource that takes no query.
  */
 import type { $ZodObject } from 'zod/v4/core'
-import { NoQuery, type Format } from '../query/schema.ts'
+import { LangQuery, NoQuery, type Format } from '../query/schema.ts'
 import type { HeaderName, ProblemStatus } from '../openapi/components.ts'
 import type { ExampleLink } from '../openapi/examples.ts'
 import type { SchemaName } from '../openapi/schemas.ts'
@@ -88,6 +88,8 @@ export type ResourceFields = Pick<
   schema: SchemaName
   /** Also answers `Accept: text/html` with a page (hence `Vary`). */
   html?: boolean
+  /** Content in several languages: takes `lang`, negotiates `Accept-Language`. */
+  lang?: boolean
 }
 
 /**
@@ -96,19 +98,23 @@ export type ResourceFields = Pick<
  * parameters' example ids.
  * @example resource({ app: 'actors', path: '/v1/actors', operationId: 'listActors', tag: 'Entities', summary: 'Actors', schema: 'ActorList' })
  */
-export const resource = ({ schema, html, ...entry }: ResourceFields): RouteEntry => {
+export const resource = ({ schema, html, lang, ...entry }: ResourceFields): RouteEntry => {
   const example = examplePath(entry.path, entry.params)
   return {
     ...entry,
-    query: NoQuery,
+    query: lang ? LangQuery : NoQuery,
     ok: {
       description: entry.summary,
       body: [{ json: schema }, ...(html ? (['html'] as const) : [])],
-      headers: html ? ['Vary'] : [],
+      headers: lang ? ['Content-Language', 'Vary'] : html ? ['Vary'] : [],
       examples: [{ summary: entry.summary, url: example }],
     },
     errors: {
-      400: [{ summary: 'No parameters are accepted', url: `${example}?limit=1` }],
+      400: [
+        lang
+          ? { summary: 'A malformed language tag', url: `${example}?lang=not_a_tag` }
+          : { summary: 'No parameters are accepted', url: `${example}?limit=1` },
+      ],
       ...(entry.params?.length
         ? {
             404: [

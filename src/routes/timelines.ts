@@ -5,12 +5,15 @@
  */
 import { Hono } from 'hono'
 import type { Context } from 'hono'
-import { DATA } from '../data.ts'
+import { DATA, dataFor, LANGUAGES, languagesOf } from '../data.ts'
+import { chooseLanguage, varyAcceptLanguage } from '../http/language.ts'
 import { filterEvents, pageEvents } from '../query/events.ts'
 import type { EventPage } from '../query/events.ts'
-import { DEFAULT_LIMIT, EventListQuery, NoQuery } from '../query/schema.ts'
+import { DEFAULT_LIMIT, EventListQuery, LangQuery, NoQuery } from '../query/schema.ts'
 import {
+  contentLanguage,
   eventDocument,
+  linkLang,
   eventListDocument,
   timelineDocument,
   timelineSummary,
@@ -26,14 +29,30 @@ import { SERIALIZERS } from '../formats/serializers.ts'
 import type { IndexedTimeline } from '../model/dataset.ts'
 import { CARDS } from '../generated/cards.ts'
 
-/** The timeline named in the path, or a 404 problem. */
-export const findTimeline = (id: string): IndexedTimeline => {
-  const timeline = DATA.timelines.get(id)
-  if (!timeline) {
+/**
+ * The timeline named in the path, in the request's language (explicit `lang`, else
+ * `Accept-Language`, else its own), or a 404 problem.
+ */
+export const findTimeline = (c: Context, id: string, lang?: string): IndexedTimeline => {
+  if (!DATA.timelines.has(id)) {
     throw new ProblemException({ status: 404, type: 'not-found', detail: `No timeline "${id}"` })
   }
-  return timeline
+  const { language } = chooseLanguage({
+    lang,
+    acceptLanguage: c.req.header('Accept-Language'),
+    available: languagesOf(id),
+  })
+  return dataFor(language).timelines.get(id)!
 }
+
+/** The bare language a timeline is served in (its translation's, or its own). */
+const language = (timeline: IndexedTimeline) =>
+  timeline.meta.translation?.language ?? timeline.meta.language
+
+/** What a response in a timeline's language carries with its body. */
+const languageHeaders = (timeline: IndexedTimeline) => ({
+  'Content-Language': contentLanguage(timeline),
+})
 
 /** Runs an event query; a cursor this API did not issue is a 400, not a 500. */
 export const runEventQuery = (timeline: IndexedTimeline, query: EventListQuery): EventPage => {
@@ -72,24 +91,28 @@ export const pageLinkHeader = (page: EventPage, pageUrl: (cursor?: string) => st
  * cache adds origin and path: formats with absolute URLs differ by host).
  */
 const sendEvents = (c: Context, query: EventListQuery, extension?: string): Response => {
-  const timeline = findTimeline(c.req.param('id')!)
+  const timeline = findTimeline(c, c.req.param('id')!, query.lang)
   const spec = negotiateFormat({ format: query.format, extension, accept: c.req.header('Accept') })
   const path = eventsPath(timeline.meta.id, extension)
-  const pageUrl = eventPageUrl(path, query)
+  const lang = linkLang(timeline)
+  // Links name the language chosen; the key holds it once, however it was asked for.
+  const pageUrl = eventPageUrl(path, { ...query, lang })
+  const variant = { lang: contentLanguage(timeline), query: { ...query, lang: undefined } }
   let page: EventPage | undefined
   const getPage = () => (page ??= runEventQuery(timeline, query))
   const headers = () => ({
     Link: pageLinkHeader(getPage(), pageUrl),
     'X-Total-Count': String(getPage().total),
     ...spec.headers,
+    ...languageHeaders(timeline),
     ...(extension || query.format
-      ? { 'Content-Disposition': contentDisposition(spec, timeline.meta.id) }
+      ? { 'Content-Disposition': contentDisposition(spec, timeline.meta.id, lang) }
       : {}),
   })
   if (spec.format === 'json') {
     return sendJson(
       c,
-      { query },
+      variant,
       () =>
         eventListDocument(timeline, getPage(), {
           fields: query.fields,
@@ -101,7 +124,7 @@ const sendEvents = (c: Context, query: EventListQuery, extension?: string): Resp
   }
   const origin = new URL(c.req.url).origin
   const format = spec.format
-  const rep = represent(c, { format, query }, () => {
+  const rep = represent(c, { ...variant, format }, () => {
     const { items, total, next, prev } = getPage()
     const absolute = (cursor?: string) => `${origin}${pageUrl(cursor)}`
     return {
@@ -130,7 +153,8 @@ const sendEvents = (c: Context, query: EventListQuery, extension?: string): Resp
  * once per cache entry.
  */
 const sendCard = (c: Context): Response => {
-  const timeline = findTimeline(c.req.param('id')!)
+  // The card is drawn once, in the timeline's own language, whatever the reader's.
+  const timeline = findTimeline(c, c.req.param('id')!)
   const id = timeline.meta.id
   const card = Object.hasOwn(CARDS, id) ? CARDS[id] : undefined
   if (!card) {
@@ -144,15 +168,30 @@ const sendCard = (c: Context): Response => {
 }
 
 export const timelines = new Hono()
-  .get('/', validQuery(NoQuery), (c) =>
-    sendJson(c, {}, () => {
-      const items = [...DATA.timelines.values()].map(timelineSummary)
-      return { total: items.length, items }
-    }),
-  )
-  .get('/:id', validQuery(NoQuery), (c) => {
-    const timeline = findTimeline(c.req.param('id'))
-    return sendJson(c, {}, () => timelineDocument(timeline))
+  .use('*', varyAcceptLanguage())
+  .get('/', validQuery(LangQuery), (c) => {
+    const { language } = chooseLanguage({
+      lang: c.req.valid('query').lang,
+      acceptLanguage: c.req.header('Accept-Language'),
+      available: LANGUAGES,
+    })
+    const items = [...dataFor(language).timelines.values()]
+    const tags = [...new Set(items.map(contentLanguage))].join(', ')
+    return sendJson(
+      c,
+      { lang: language },
+      () => ({ total: items.length, items: items.map(timelineSummary) }),
+      (): Record<string, string> => (tags ? { 'Content-Language': tags } : {}),
+    )
+  })
+  .get('/:id', validQuery(LangQuery), (c) => {
+    const timeline = findTimeline(c, c.req.param('id'), c.req.valid('query').lang)
+    return sendJson(
+      c,
+      { lang: contentLanguage(timeline) },
+      () => timelineDocument(timeline, dataFor(language(timeline)).tags),
+      () => languageHeaders(timeline),
+    )
   })
   .get('/:id/card.png', validQuery(NoQuery), sendCard)
   .use('/:id/events', varyAccept())
@@ -162,8 +201,8 @@ export const timelines = new Hono()
   .get('/:id/:file{events\\.[^/]+}', validQuery(EventListQuery), (c) =>
     sendEvents(c, c.req.valid('query'), c.req.param('file').slice('events.'.length)),
   )
-  .get('/:id/events/:eventId', validQuery(NoQuery), (c) => {
-    const timeline = findTimeline(c.req.param('id'))
+  .get('/:id/events/:eventId', validQuery(LangQuery), (c) => {
+    const timeline = findTimeline(c, c.req.param('id'), c.req.valid('query').lang)
     const eventId = c.req.param('eventId')
     const indexed = timeline.byId.get(eventId)
     if (!indexed) {
@@ -173,5 +212,10 @@ export const timelines = new Hono()
         detail: `No event "${eventId}" in timeline "${timeline.meta.id}"`,
       })
     }
-    return sendJson(c, {}, () => eventDocument(timeline, indexed))
+    return sendJson(
+      c,
+      { lang: contentLanguage(timeline) },
+      () => eventDocument(timeline, indexed),
+      () => languageHeaders(timeline),
+    )
   })

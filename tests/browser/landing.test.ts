@@ -125,9 +125,11 @@ describe('landing page generator (Chromium)', () => {
     // The widget builds the same embed URL (its parameter order is its own).
     const src = new URL((await frameHandle.getAttribute('src'))!)
     expect(`${src.origin}${src.pathname}`).toBe(`${h.workerOrigin}/embed/${TIMELINE}`)
+    // …plus the host page's <html lang="en">, as no data-lang was given.
     expect(Object.fromEntries([...src.searchParams].sort())).toEqual({
       from: '2023-02-15',
       kind: 'visit',
+      lang: 'en',
       theme: 'dark',
     })
     const frame = (await frameHandle.contentFrame())!

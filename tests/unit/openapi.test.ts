@@ -65,6 +65,7 @@ describe('GET /openapi.json (generator, on Node)', () => {
       'q',
       'sort',
       'fields',
+      'lang',
       'limit',
       'cursor',
       'format',
@@ -72,6 +73,23 @@ describe('GET /openapi.json (generator, on Node)', () => {
     const kind = params.find((p) => p.name === 'kind')!
     expect(kind.schema.type).toBe('array')
     expect(kind.schema.items.enum).toContain('visit')
+  })
+
+  it('documents lang and Content-Language on every resource with content in several languages', () => {
+    for (const path of [
+      '/v1/timelines',
+      '/v1/timelines/{id}',
+      '/v1/timelines/{id}/events',
+      '/v1/timelines/{id}/events.ics',
+      '/v1/timelines/{id}/events/{eventId}',
+    ]) {
+      const op = doc.paths[path].get
+      expect(
+        (op.parameters as Json[]).map((p) => p.name),
+        path,
+      ).toContain('lang')
+      expect(Object.keys(op.responses['200'].headers ?? {}), path).toContain('Content-Language')
+    }
   })
 })
 

@@ -12,12 +12,17 @@ import { loadDataDir } from '../../scripts/lib/data-files.ts'
 const FIXTURE_DIR = new URL('../fixtures/data/', import.meta.url).pathname
 const read = async (path: string) => JSON.parse(await readFile(FIXTURE_DIR + path, 'utf8'))
 const FILE = 'data/timelines/mini.json'
+const SHARED = 'data/translations/de/shared.json'
+const TRANSLATION = 'data/translations/de/mini.json'
 
 /** The valid fixture, freshly parsed, for a test to break. */
 const fixture = async () => ({
   actors: { file: 'data/actors.json', content: await read('actors.json') } as DataFile,
   places: { file: 'data/places.json', content: await read('places.json') } as DataFile,
   timeline: await read('timelines/mini.json'),
+  tags: await read('tags.json'),
+  shared: await read('translations/de/shared.json'),
+  translation: await read('translations/de/mini.json'),
   sourceTexts: new Map([
     ['sources/mini-source.txt', await readFile(FIXTURE_DIR + 'sources/mini-source.txt', 'utf8')],
   ]),
@@ -32,6 +37,13 @@ const messagesAfter = async (breakIt: (f: Awaited<ReturnType<typeof fixture>>) =
     places: f.places,
     timelines: [{ file: FILE, content: f.timeline }],
     sourceTexts: f.sourceTexts,
+    translations: {
+      tags: { file: 'data/tags.json', content: f.tags },
+      files: [
+        { file: SHARED, content: f.shared },
+        { file: TRANSLATION, content: f.translation },
+      ],
+    },
   })
   return { dataset, issues, text: formatIssues(issues) }
 }
@@ -41,6 +53,7 @@ describe('the valid fixture', () => {
     const { dataset, issues } = await messagesAfter(() => {})
     expect(issues).toEqual([])
     expect(dataset?.timelines[0]?.events).toHaveLength(3)
+    expect(dataset?.translations.timelines[0]?.language).toBe('de')
   })
 
   it('passes when read from disk too', async () => {
@@ -195,5 +208,91 @@ describe('each rule rejects its broken fixture', () => {
   it('a missing source text', async () => {
     const { text } = await messagesAfter((f) => f.sourceTexts.clear())
     expect(text).toContain('citations.0.source: source text sources/mini-source.txt is missing')
+  })
+})
+
+describe('each translation rule rejects its broken fixture', () => {
+  it('every tag has a label', async () => {
+    const { text } = await messagesAfter((f) => delete f.tags.tags.travel)
+    expect(text).toContain(
+      'data/tags.json › tags.travel: tag "travel" (event "minister-arrives") has no label',
+    )
+  })
+
+  it('every language has every translatable field: a missing event', async () => {
+    const { text } = await messagesAfter((f) => delete f.translation.events['talks-with-mayor'])
+    expect(text).toContain(
+      `${TRANSLATION} › events.talks-with-mayor: is missing: every event needs its title, summary, notes and glosses`,
+    )
+  })
+
+  it('every language has every translatable field: a gloss per quote', async () => {
+    const { text } = await messagesAfter(
+      (f) => (f.translation.events['minister-arrives'].glosses = []),
+    )
+    expect(text).toContain(
+      `${TRANSLATION} › events.minister-arrives.glosses: needs 1 gloss(es), one per quote`,
+    )
+  })
+
+  it('every language has every translatable field: a missing actor name', async () => {
+    const { text } = await messagesAfter((f) => delete f.shared.actors['the-mayor'])
+    expect(text).toContain(
+      `${SHARED} › actors.the-mayor: is missing: every actor needs a name in every language`,
+    )
+  })
+
+  it('a translation identical to the original, unless marked as unchanged', async () => {
+    const broken = await messagesAfter((f) => (f.translation.attribution = 'Test fixture'))
+    expect(broken.text).toContain(
+      `${TRANSLATION} › attribution: is identical to the original; translate it, or list the path in "unchanged"`,
+    )
+    const marked = await messagesAfter((f) => {
+      f.translation.attribution = 'Test fixture'
+      f.translation.unchanged = ['attribution']
+    })
+    expect(marked.issues).toEqual([])
+  })
+
+  it('names must be those of the language', async () => {
+    const { text } = await messagesAfter(
+      (f) =>
+        (f.translation.events['minister-arrives'].title = 'Die Ministerin besucht Exampleville'),
+    )
+    expect(text).toContain(
+      `${TRANSLATION} › events.minister-arrives.title: uses "Exampleville" in the original but not its name here, "Beispielstadt"`,
+    )
+  })
+
+  it('numbers must match the original', async () => {
+    const { text } = await messagesAfter(
+      (f) => (f.timeline.events[1].summary = 'The minister arrives for 2 days of talks.'),
+    )
+    expect(text).toContain(
+      `${TRANSLATION} › events.minister-arrives.summary: the number 2 of the original is missing`,
+    )
+  })
+
+  it('placeholders must match the original', async () => {
+    const { text } = await messagesAfter(
+      (f) => (f.translation.events['talks-with-mayor'].summary = 'Die Ministerin trifft {mayor}.'),
+    )
+    expect(text).toContain(
+      `${TRANSLATION} › events.talks-with-mayor.summary: placeholders must be exactly those of the original`,
+    )
+  })
+
+  it('a translation never touches a quote', async () => {
+    const { text } = await messagesAfter(
+      (f) => (f.translation.events['minister-arrives'].quote = 'Die Ministerin traf ein.'),
+    )
+    expect(text).toContain(
+      `${TRANSLATION} › events.minister-arrives.quote: a translation never touches a quote: quotes stay verbatim; give "glosses"`,
+    )
+  })
+
+  it('a translation file in the wrong folder', async () => {
+    const { text } = await messagesAfter((f) => (f.translation.language = 'fr'))
+    expect(text).toContain(`${TRANSLATION} › language: must name the folder the file is in`)
   })
 })

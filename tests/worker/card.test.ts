@@ -93,13 +93,13 @@ describe('link previews', () => {
 
   it('the embed page names its title, description, canonical URL and card', async () => {
     const timeline = DATA.timelines.get(TIMELINE)!.meta
-    // Options in any order and spelling: og:url is the canonical embed URL.
+    // Options in any order and spelling: og:url is the canonical embed URL, in an explicit language.
     const res = await call(`/embed/${TIMELINE}?theme=dark&kind=visit`)
     const tags = await previewTags(res)
     expect(tags['og:title']).toBe(timeline.title)
     expect(tags['og:description']).toBe(timeline.description)
     expect(tags['og:url']).toBe(
-      `${ORIGIN}${embedPath(TIMELINE, { kind: ['visit'], theme: 'dark' })}`,
+      `${ORIGIN}${embedPath(TIMELINE, { kind: ['visit'], theme: 'dark', lang: 'en' })}`,
     )
     await expectCard(tags)
   })

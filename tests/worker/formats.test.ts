@@ -165,8 +165,9 @@ describe('extension routes', () => {
       const res = await call(`${EVENTS}.${ext}?limit=1`)
       expect(res.status).toBe(200)
       expect(res.headers.get('content-type')).toBe(spec.contentType)
+      // The file name carries the language: the timeline is offered in several.
       expect(res.headers.get('content-disposition')).toBe(
-        `${spec.disposition}; filename="${TIMELINE}.${spec.extensions[0]}"`,
+        `${spec.disposition}; filename="${TIMELINE}.en.${spec.extensions[0]}"`,
       )
     },
   )
@@ -174,8 +175,8 @@ describe('extension routes', () => {
   it('offers calendars and spreadsheets as downloads, feeds inline', async () => {
     const header = async (ext: string) =>
       (await call(`${EVENTS}.${ext}`)).headers.get('content-disposition')
-    expect(await header('ics')).toBe(`attachment; filename="${TIMELINE}.ics"`)
-    expect(await header('csv')).toBe(`attachment; filename="${TIMELINE}.csv"`)
+    expect(await header('ics')).toBe(`attachment; filename="${TIMELINE}.en.ics"`)
+    expect(await header('csv')).toBe(`attachment; filename="${TIMELINE}.en.csv"`)
     expect(await header('atom')).toMatch(/^inline;/)
     expect(await header('feed.json')).toMatch(/^inline;/)
   })

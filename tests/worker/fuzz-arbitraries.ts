@@ -3,7 +3,7 @@
  * fast-check generators of hostile and odd HTTP requests for the Worker: paths from the real route
  * table and mutations of them, methods, query strings (unknown, repeated, empty, huge, unicode,
  * broken percent-encoding, and valid-looking values of every parameter) and odd `Accept`,
- * `If-None-Match` and `Origin` headers.
+ * `Accept-Language`, `If-None-Match` and `Origin` headers.
  */
 import { fc } from '@fast-check/vitest'
 import { DATA } from '../../src/data.ts'
@@ -117,7 +117,21 @@ export const VALUES: Record<string, fc.Arbitrary<string>> = {
   cursor,
   format: pick([...FORMATS, 'xml', 'pdf', 'JSON']),
   theme: pick(['light', 'dark', 'auto', 'neon']),
-  lang: pick(['en', 'fr', 'zh-Hans', 'ru', 'xx-INVALID-', 'en-US-u-ca-buddhist']),
+  lang: pick([
+    'en',
+    'fr',
+    'fr-CH',
+    'zh-Hans',
+    'zh-Hans-CN',
+    'ru',
+    'uk',
+    'ar',
+    'de-t-en-t0-und',
+    'pt-BR',
+    'xx-INVALID-',
+    'en-US-u-ca-buddhist',
+    '<x>',
+  ]),
   focus: pick([...EVENT_IDS.slice(0, 5), 'nope']),
   url: fc.oneof(
     pick([
@@ -297,6 +311,33 @@ const origin = fc.oneof(
   ascii(30),
 )
 
+/** `Accept-Language`: real browser headers, q-values, wildcards, junk and overlong lists. */
+const acceptLanguage = fc.oneof(
+  pick([
+    'de-DE,de;q=0.9,en;q=0.8',
+    'fr-CH, fr;q=0.9, en;q=0.8, de;q=0.7, *;q=0.5',
+    'zh-Hans-CN,zh;q=0.9',
+    'ar-EG;q=0.3, uk',
+    'ru;q=0, en',
+    '*',
+    '',
+    'q=1;;,,',
+    'en;q=abc, x-klingon',
+    'i-default',
+    Array.from({ length: 200 }, (_, i) => `l${i};q=0.${i % 10}`).join(','),
+  ]),
+  fc
+    .array(
+      fc.tuple(
+        pick(['en', 'de', 'fr', 'ru', 'uk', 'zh', 'ar', 'pt', 'zh-Hant-TW', '*']),
+        fc.integer({ min: 0, max: 1000 }),
+      ),
+      { maxLength: 6 },
+    )
+    .map((items) => items.map(([l, q]) => `${l};q=${(q / 1000).toFixed(3)}`).join(', ')),
+  ascii(40),
+)
+
 const METHODS = fc.oneof(
   { weight: 12, arbitrary: fc.constant('GET') },
   { weight: 3, arbitrary: fc.constant('HEAD') },
@@ -317,15 +358,17 @@ export const fuzzRequest = (names: string[], etags: string[]): fc.Arbitrary<Fuzz
         path,
         query: queryString(names),
         accept,
+        acceptLanguage,
         ifNoneMatch: ifNoneMatch(etags),
         origin,
         preflight: fc.boolean(),
       },
       { requiredKeys: ['method', 'path', 'query', 'preflight'] },
     )
-    .map(({ method, path, query, accept, ifNoneMatch, origin, preflight }) => {
+    .map(({ method, path, query, accept, acceptLanguage, ifNoneMatch, origin, preflight }) => {
       const headers: Record<string, string> = {}
       if (accept !== undefined) headers.Accept = accept
+      if (acceptLanguage !== undefined) headers['Accept-Language'] = acceptLanguage
       if (ifNoneMatch !== undefined) headers['If-None-Match'] = ifNoneMatch
       if (origin !== undefined) headers.Origin = origin
       if (method === 'OPTIONS' && preflight) headers['Access-Control-Request-Method'] = 'GET'

@@ -103,7 +103,8 @@ const check = async (r: FuzzRequest): Promise<string[]> => {
   const oembed501 =
     res.status === 501 &&
     r.target.startsWith('/oembed?') &&
-    (r.method === 'HEAD' || body.includes('not-implemented'))
+    // HEAD has no body to show the problem type; GET of the same request is checked below.
+    (body.includes('not-implemented') || r.method === 'HEAD')
   if (res.status >= 500 && !oembed501) wrong.push(`status ${res.status}`)
   // The embed page answers its own errors with an HTML page (a reader sees it inside an iframe,
   // routes/embed.tsx); everything else speaks RFC 9457.

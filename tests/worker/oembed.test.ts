@@ -28,7 +28,8 @@ describe('GET /oembed', { timeout: 30_000 }, () => {
     expect(body.title).toContain('Wang Yi')
     expect(body.width).toBeGreaterThan(0)
     expect(body.height).toBeGreaterThan(0)
-    expect(iframeSrc(body.html)).toBe(EMBED)
+    // The snippet names the language: one URL per language for caches.
+    expect(iframeSrc(body.html)).toBe(`${EMBED}?lang=en`)
     expect(body.html).toContain(`title="${body.title}"`)
     expect(body.html).toContain(`<script async src="${ORIGIN}/embed.js"></script>`)
     expect(body.html).toContain('loading="lazy"')
@@ -48,12 +49,18 @@ describe('GET /oembed', { timeout: 30_000 }, () => {
   it('accepts the timeline API URL and an event URL (focused on that event)', async () => {
     const timeline = await oembed(`${ORIGIN}/v1/timelines/${TIMELINE}`)
     expect(timeline.res.status).toBe(200)
-    expect(iframeSrc(timeline.body.html)).toBe(EMBED)
+    expect(iframeSrc(timeline.body.html)).toBe(`${EMBED}?lang=en`)
     const event = await oembed(`${ORIGIN}/v1/timelines/${TIMELINE}/events/biden-visits-kyiv`)
     expect(event.res.status).toBe(200)
-    expect(iframeSrc(event.body.html)).toBe(`${EMBED}?focus=biden-visits-kyiv`)
+    expect(iframeSrc(event.body.html)).toBe(`${EMBED}?focus=biden-visits-kyiv&lang=en`)
     const fragment = await oembed(`${EMBED}#event-wang-yi-meets-lavrov`)
-    expect(iframeSrc(fragment.body.html)).toBe(`${EMBED}?focus=wang-yi-meets-lavrov`)
+    expect(iframeSrc(fragment.body.html)).toBe(`${EMBED}?focus=wang-yi-meets-lavrov&lang=en`)
+  })
+
+  it('answers in the language of the embed URL, title included', async () => {
+    const { body } = await oembed(`${EMBED}?lang=uk`)
+    expect(iframeSrc(body.html)).toBe(`${EMBED}?lang=uk`)
+    expect(body.title).toContain('Ван І')
   })
 
   it('keeps width and height within maxwidth and maxheight', async () => {

@@ -27,7 +27,8 @@ describe('GET /v1/timelines', () => {
     const full = (await getJson(`/v1/timelines/${TIMELINE}`)).body
     expect(item.eventCount).toBe(full.events.length)
     expect(item.range).toEqual({ start: '2022-02-24', end: '2023-03-22' })
-    expect(item.links.events).toBe(`/v1/timelines/${TIMELINE}/events`)
+    // Explicit language: the timeline is offered in several.
+    expect(item.links.events).toBe(`/v1/timelines/${TIMELINE}/events?lang=en`)
   })
 })
 

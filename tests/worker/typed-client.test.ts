@@ -36,6 +36,19 @@ describe('hc<AppType>', () => {
     }
   })
 
+  it('accepts lang on a timeline and its events', async () => {
+    const res = await client.v1.timelines[':id'].$get({
+      param: { id: TIMELINE },
+      query: { lang: 'uk' },
+    })
+    expect(res.headers.get('Content-Language')).toBe('uk-t-en-t0-und')
+    const events = await client.v1.timelines[':id'].events.$get({
+      param: { id: TIMELINE },
+      query: { lang: 'zh-Hans-CN', limit: '1' },
+    })
+    expect(events.headers.get('Content-Language')).toBe('zh-t-en-t0-und')
+  })
+
   it('builds typed URLs, and the compiler knows the routes and their parameters', () => {
     const url = client.v1.timelines[':id'].events.$url({
       param: { id: TIMELINE },

@@ -23,6 +23,8 @@ export const EmbedPage = ({ view }: { view: EmbedView }) => {
       timelineId={view.timelineId}
       oembedHref={view.oembedHref}
       social={view.social}
+      dir={view.dir}
+      alternates={view.alternates}
     >
       <main aria-labelledby="dl-title">
         <header class="hd">
@@ -37,6 +39,14 @@ export const EmbedPage = ({ view }: { view: EmbedView }) => {
             </a>
           </h1>
           <p>{view.description}</p>
+          {view.provenance && (
+            <p class="pv" lang={view.uiLang}>
+              {view.provenance.text}{' '}
+              <a href={view.provenance.href} target="_self">
+                {view.provenance.linkText}
+              </a>
+            </p>
+          )}
           {view.limitNote && (
             <p lang={view.uiLang}>
               {view.limitNote}{' '}
@@ -68,7 +78,14 @@ export const EmbedPage = ({ view }: { view: EmbedView }) => {
         <EmbedAxis axis={view.axis} listId="list" uiLang={view.uiLang} />
         <ol class="tl" id="list" aria-label={s.events}>
           {view.events.map((event) => (
-            <EventItem event={event} strings={s} uiLang={view.uiLang} dateLang={view.dateLang} />
+            <EventItem
+              event={event}
+              strings={s}
+              uiLang={view.uiLang}
+              dateLang={view.dateLang}
+              isolate={view.dir === 'rtl'}
+              separator={view.separator}
+            />
           ))}
         </ol>
         <footer class="ft">

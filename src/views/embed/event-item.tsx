@@ -16,12 +16,38 @@ interface EventItemProps {
   dateLang?: string
   /** Sources and notes open (for print), instead of behind their summary. */
   open?: boolean
+  /** Isolate names and dates (`<bdi>`): on a right-to-left page, where Latin ones occur. */
+  isolate?: boolean
+  /** Between the names of a list. */
+  separator?: string
 }
+
+/**
+ * Names joined by commas, each isolated (`<bdi>`) so a Latin name in Arabic text, or an Arabic
+ * name in Latin text, keeps its punctuation where it belongs.
+ */
+const list = (names: readonly string[], isolate: boolean | undefined, separator = ', ') =>
+  isolate
+    ? names.map((name, i) => (
+        <>
+          {i > 0 && separator}
+          <bdi>{name}</bdi>
+        </>
+      ))
+    : names.join(separator)
 
 /**
  * @example <EventItem event={view.events[0]} strings={view.strings} />
  */
-export const EventItem = ({ event: e, strings, uiLang, dateLang, open }: EventItemProps) => {
+export const EventItem = ({
+  event: e,
+  strings,
+  uiLang,
+  dateLang,
+  isolate,
+  separator,
+  open,
+}: EventItemProps) => {
   const extra = e.citations.length + e.notes.length
   return (
     <li>
@@ -34,7 +60,9 @@ export const EventItem = ({ event: e, strings, uiLang, dateLang, open }: EventIt
         aria-current={e.focused ? 'true' : undefined}
       >
         <p class="dt" lang={dateLang}>
-          <time datetime={e.datetime}>{e.dateText}</time>
+          <time datetime={e.datetime} dir={isolate ? 'auto' : undefined}>
+            {e.dateText}
+          </time>
         </p>
         <div class="cd">
           <h2 id={`t-${e.id}`}>{e.title}</h2>
@@ -48,13 +76,13 @@ export const EventItem = ({ event: e, strings, uiLang, dateLang, open }: EventIt
               {e.places.length > 0 && (
                 <>
                   <dt lang={uiLang}>{strings.places}</dt>
-                  <dd>{e.places.join(', ')}</dd>
+                  <dd>{list(e.places, isolate, separator)}</dd>
                 </>
               )}
               {e.participants.length > 0 && (
                 <>
                   <dt lang={uiLang}>{strings.participants}</dt>
-                  <dd>{e.participants.join(', ')}</dd>
+                  <dd>{list(e.participants, isolate, separator)}</dd>
                 </>
               )}
             </dl>
@@ -63,11 +91,28 @@ export const EventItem = ({ event: e, strings, uiLang, dateLang, open }: EventIt
             <summary lang={uiLang}>{fill(strings.sources, { n: extra })}</summary>
             {e.citations.map((c) => (
               <blockquote cite={c.url}>
-                <p>“{c.quote}”</p>
+                {c.original && (
+                  <p class="ql" lang={uiLang}>
+                    {c.original.label}
+                  </p>
+                )}
+                <p lang={c.original?.lang} dir={c.original ? 'auto' : undefined}>
+                  “{c.quote}”
+                </p>
+                {c.original && (
+                  <p class="gl">
+                    <b lang={uiLang}>{c.original.glossLabel}:</b> {c.original.gloss}
+                  </p>
+                )}
                 <footer>
-                  {c.publisher},{' '}
+                  {isolate ? <bdi>{c.publisher}</bdi> : c.publisher},{' '}
                   <cite>
-                    <a href={c.url} target="_blank" rel="noopener">
+                    <a
+                      href={c.url}
+                      target="_blank"
+                      rel="noopener"
+                      dir={isolate ? 'auto' : undefined}
+                    >
                       {c.headline}
                     </a>
                   </cite>

@@ -11,6 +11,10 @@ import { SocialMeta, type SocialMetaProps } from '../social-meta.tsx'
 
 interface EmbedLayoutProps {
   lang: string
+  /** Writing direction; `rtl` mirrors the page (logical CSS properties do the rest). */
+  dir?: 'rtl'
+  /** The page in other languages. */
+  alternates?: { hreflang: string; href: string }[]
   theme: Theme
   title: string
   /** Timeline id, for the resize messages. */
@@ -27,7 +31,7 @@ interface EmbedLayoutProps {
  * @example renderPage(<EmbedLayout lang="en" theme="auto" title="Timeline">…</EmbedLayout>)
  */
 export const EmbedLayout = (props: EmbedLayoutProps) => (
-  <html lang={props.lang} data-theme={props.theme} data-tl={props.timelineId}>
+  <html lang={props.lang} dir={props.dir} data-theme={props.theme} data-tl={props.timelineId}>
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -43,6 +47,9 @@ export const EmbedLayout = (props: EmbedLayoutProps) => (
           title={props.title}
         />
       )}
+      {props.alternates?.map((a) => (
+        <link rel="alternate" hreflang={a.hreflang} href={a.href} />
+      ))}
       {/* raw(): the stylesheet and script are our own build output, checked at build time to
           contain no closing tag, and hashed byte for byte in the CSP. */}
       <style>{raw(EMBED_CSS)}</style>

@@ -7,11 +7,12 @@ import type { IndexedEvent, IndexedTimeline } from '../../model/dataset.ts'
 import type { EventKind } from '../../model/schema.ts'
 import type { Theme } from '../../embed/options.ts'
 import type { EmbedQuery } from '../../embed/schema.ts'
-import { cardPath, embedPath, oembedPath, timelinePath } from '../../urls.ts'
+import { cardPath, embedPath, oembedPath, timelinePath, withLang } from '../../urls.ts'
 import type { SocialMetaProps } from '../social-meta.tsx'
 import { filterEvents } from '../../query/events.ts'
 import { MAX_LIMIT } from '../../query/schema.ts'
 import { fill, stringsFor } from '../../i18n/embed-strings.ts'
+import { languageName, translationStringsFor } from '../../i18n/translation-strings.ts'
 import type { EmbedStrings } from '../../i18n/embed-strings.ts'
 import { formatDay, formatEventDate } from './dates.ts'
 import { embedAxis } from './axis-view.ts'
@@ -20,6 +21,8 @@ import type { AxisView } from './axis-view.ts'
 
 interface CitationView {
   quote: string
+  /** On a translated page: the quote's language, its label, and the gloss with its label. */
+  original?: { lang: string; label: string; gloss: string; glossLabel: string }
   url: string
   headline: string
   publisher: string
@@ -51,8 +54,16 @@ export interface EmbedView {
   title: string
   description: string
   attribution: string
-  /** Language of the timeline's text (html lang). */
+  /** Language of the timeline's text (html lang): an RFC 6497 tag for a translation. */
   contentLang: string
+  /** `rtl` for a right-to-left page (ltr, the default, is not written). */
+  dir?: 'rtl'
+  /** Between names in a list: ", ", or the language's own ("、", "، "). */
+  separator: string
+  /** On a translated page: how the text came to be, and a link to the original. */
+  provenance?: { text: string; href: string; linkText: string }
+  /** The page in each other language (`<link rel="alternate" hreflang>`), absolute URLs. */
+  alternates: { hreflang: string; href: string }[]
   /** Language of the interface strings, when it differs from contentLang. */
   uiLang?: string
   /** Locale of the dates, when it differs from contentLang. */
@@ -81,12 +92,24 @@ interface EmbedViewOptions {
   origin: string
 }
 
+/** Languages written right to left, by primary subtag. */
+const RTL = new Set(['ar', 'fa', 'he', 'ur'])
+const primary = (tag: string) => tag.split('-')[0]!.toLowerCase()
+
+/** How a quote is labelled on a translated page. */
+interface QuoteLabels {
+  lang: string
+  label: string
+  glossLabel: string
+}
+
 const eventView = (
   e: IndexedEvent,
   strings: EmbedStrings,
   locale: string,
   useDisplay: boolean,
   focus: string | undefined,
+  quoteLabels: QuoteLabels | undefined,
 ): EventView => {
   const ev = e.event
   const date = formatEventDate(ev.date, { locale, circa: strings.circa, useDisplay })
@@ -103,6 +126,7 @@ const eventView = (
     participants: ev.participants.map((p) => p.actor.name),
     citations: ev.citations.map((c) => ({
       quote: c.quote,
+      ...(quoteLabels && c.gloss ? { original: { ...quoteLabels, gloss: c.gloss } } : {}),
       url: c.source.url,
       headline: c.source.headline,
       publisher: c.source.publisher,
@@ -126,7 +150,15 @@ export const embedView = (
   const contentLang = timeline.meta.language
   const locale = query.lang ?? contentLang
   const { language, strings } = stringsFor(locale)
-  const useDisplay = locale.split('-')[0] === contentLang.split('-')[0]
+  const useDisplay = primary(locale) === primary(contentLang)
+  const translation = timeline.meta.translation
+  const ts = translationStringsFor(language)
+  const originalName = translation ? languageName(translation.from, language) : ''
+  const quoteLabels = translation && {
+    lang: translation.from,
+    label: fill(ts.quote, { language: originalName }),
+    glossLabel: ts.gloss,
+  }
   const matched = filterEvents(timeline, query)
   // A page for an iframe stays readable and small: at most MAX_LIMIT events, even unasked.
   const shown = matched.slice(0, query.limit ?? MAX_LIMIT)
@@ -134,16 +166,46 @@ export const embedView = (
   for (const e of shown) kinds.set(e.event.kind, (kinds.get(e.event.kind) ?? 0) + 1)
   const id = timeline.meta.id
   const embedUrl = `${options.origin}${embedPath(id, query)}`
-  const events = shown.map((e) => eventView(e, strings, locale, useDisplay, query.focus))
+  const events = shown.map((e) =>
+    eventView(e, strings, locale, useDisplay, query.focus, quoteLabels),
+  )
+  const languages = timeline.meta.languages ?? [contentLang]
+  const provenanceText =
+    translation &&
+    fill(
+      translation.method === 'human' ? ts.human : translation.reviewed ? ts.reviewed : ts.machine,
+      {
+        language: originalName,
+        date: translation.reviewed ? formatDay(translation.reviewed.date, locale) : '',
+      },
+    )
   return {
+    separator: ts.separator ?? ', ',
     timelineId: id,
     draft: timeline.draft,
     title: timeline.meta.title,
     description: timeline.meta.description,
     attribution: timeline.meta.attribution,
     contentLang,
-    uiLang: language === contentLang ? undefined : language,
-    dateLang: locale === contentLang ? undefined : locale,
+    ...(RTL.has(primary(contentLang)) || RTL.has(language) ? { dir: 'rtl' as const } : {}),
+    ...(translation && provenanceText
+      ? {
+          provenance: {
+            text: provenanceText,
+            href: embedPath(id, { ...query, lang: translation.from }),
+            linkText: ts.original,
+          },
+        }
+      : {}),
+    alternates: languages
+      .filter((l) => primary(l) !== primary(contentLang))
+      .map((l) => ({
+        hreflang: l,
+        href: `${options.origin}${embedPath(id, { ...query, lang: l })}`,
+      })),
+    uiLang: language === primary(contentLang) ? undefined : language,
+    dateLang:
+      primary(locale) === primary(contentLang) && !locale.includes('-') ? undefined : locale,
     theme: query.theme,
     strings,
     events,
@@ -171,7 +233,7 @@ export const embedView = (
       },
     ),
     oembedHref: `${options.origin}${oembedPath(embedUrl, 'json')}`,
-    dataHref: `${options.origin}${timelinePath(id)}`,
+    dataHref: `${options.origin}${withLang(timelinePath(id), languages.length > 1 ? primary(contentLang) : undefined)}`,
     social: {
       title: timeline.meta.title,
       description: timeline.meta.description,

@@ -1,0 +1,101 @@
+/**
+ * @module tests/browser/translation-xss.test
+ * The XSS corpus through translated fields: every payload becomes, in a copy of the shipped data,
+ * a German event title, summary, note, quote gloss, date wording, place and actor name, tag label
+ * and the translator's name. The embed page is rendered from it (localize → index → view → JSX)
+ * and loaded in Chromium: the sentinel never fires, no dialog opens, no element or attribute comes
+ * from a payload (the page has only the element shapes of the clean German page).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchBrowser } from './harness.ts'
+import { XSS_PAYLOADS } from '../fixtures/xss-payloads.ts'
+import { DATASET } from '../../src/generated/dataset.ts'
+import type { CompiledDataset } from '../../src/model/types.ts'
+import { createDataset } from '../../src/model/dataset.ts'
+import { localizeDataset } from '../../src/model/localize.ts'
+import { EmbedQuery } from '../../src/embed/schema.ts'
+import { embedView } from '../../src/views/embed/model.ts'
+import { EmbedPage } from '../../src/views/embed/embed-page.tsx'
+import { renderPage } from '../../src/views/render.ts'
+
+let browser: Browser
+let ctx: BrowserContext
+const fired: string[] = []
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  ctx = await browser.newContext({ bypassCSP: true })
+  await ctx.exposeBinding('__xss', (_source, id: unknown) => void fired.push(`__xss(${id})`))
+})
+afterAll(async () => {
+  await ctx?.close()
+  await browser?.close()
+})
+
+/** The shipped data with payloads in every German translated text, cycling through the corpus. */
+const hostileData = (): CompiledDataset => {
+  const data = structuredClone(DATASET)
+  let i = 0
+  const next = () => XSS_PAYLOADS[i++ % XSS_PAYLOADS.length]!.text
+  const de = data.translations.timelines.find((t) => t.language === 'de')!
+  de.title = next()
+  de.provenance.translator = next()
+  for (const e of Object.values(de.events)) {
+    e.title = next()
+    e.summary = next()
+    if (e.display) e.display = next()
+    e.notes = e.notes?.map(next)
+    e.glosses = e.glosses.map(next)
+  }
+  const shared = data.translations.shared.find((s) => s.language === 'de')!
+  for (const a of Object.values(shared.actors)) a.name = next()
+  for (const p of Object.values(shared.places)) p.name = next()
+  for (const t of Object.keys(shared.tags)) shared.tags[t] = next()
+  return data
+}
+
+const page = (data: CompiledDataset) => {
+  const timeline = createDataset(localizeDataset(data, 'de')).timelines.get(
+    DATASET.timelines[0]!.id,
+  )!
+  const query = EmbedQuery.parse({ lang: 'de' })
+  return renderPage(EmbedPage({ view: embedView(timeline, query, { origin: 'http://x.test' }) }))
+}
+
+/** Runs in the page: element shapes, and any attribute that could run code or holds a marker. */
+const inspect = () => {
+  const shapes = new Set<string>()
+  const bad: string[] = []
+  for (const el of Array.from(document.querySelectorAll('*'))) {
+    const names = Array.from(el.attributes).map((a) => a.name)
+    shapes.add(`${el.tagName}[${names.sort().join(' ')}]`)
+    for (const a of Array.from(el.attributes)) {
+      if (/^on/i.test(a.name) || /xss\d+x/.test(a.name)) bad.push(`${el.tagName} ${a.name}`)
+      // Text-only attributes may hold a title as text (escaped); no other attribute may.
+      if (/xss\d+x/.test(a.value) && !['aria-label', 'title'].includes(a.name))
+        bad.push(`${el.tagName} ${a.name}=…`)
+    }
+  }
+  return { shapes: [...shapes], bad }
+}
+
+const render = async (p: Page, url: string, html: string) => {
+  await p.route(url, (route) => route.fulfill({ body: html, contentType: 'text/html' }))
+  await p.goto(url)
+  await p.waitForTimeout(100)
+  return p.evaluate(inspect)
+}
+
+describe('hostile translated texts and glosses', () => {
+  it(`keep the corpus inert in the German embed page`, async () => {
+    const p = await ctx.newPage()
+    p.on('dialog', (d) => void (fired.push(`dialog ${d.message()}`), d.dismiss()))
+    const clean = await render(p, 'http://x.test/clean', page(DATASET))
+    const hostile = await render(p, 'http://x.test/hostile', page(hostileData()))
+    expect(fired).toEqual([])
+    expect(hostile.bad).toEqual([])
+    expect(hostile.shapes.filter((s) => !clean.shapes.includes(s))).toEqual([])
+    await p.close()
+  })
+})
