@@ -9,7 +9,7 @@
  *
  * Usage: node scripts/bench.ts [--quick] [--memory] [--phone] [--json FILE]
  * (`--memory`: only the memory probe, about a minute; `--phone`: only the slow-phone comparison,
- * about two minutes.)
+ * about four minutes.)
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'

@@ -144,6 +144,7 @@ const tracedLoad = async (browser: Browser, key: PageKey, url: string) => {
   }
 }
 
+/** One sample: a plain load for the paints and counters, then a traced one for the main thread. */
 const sample = async (browser: Browser, key: PageKey, url: string): Promise<PhoneSample> => {
   const { metrics, marks } = await timedLoad(browser, key, url)
   const trace = await tracedLoad(browser, key, url)
