@@ -4,10 +4,12 @@
  * Dateline's own response bytes from constants. Builds the production bundle (and bundles with
  * 1,000 and 10,000 synthetic events), serves them and their baselines in one workerd, drives
  * them with autocannon in interleaved rounds, and prints Markdown tables of same-run ratios,
- * bundle sizes, start-up CPU, the embed page's weight and a CPU profile of the slowest path.
+ * bundle sizes, start-up CPU, the embed page's weight, the embed beside TimelineJS3 and a trivial
+ * page on a slow phone, and a CPU profile of the slowest path.
  *
- * Usage: node scripts/bench.ts [--quick] [--memory] [--json FILE]
- * (`--memory`: only the memory probe, about a minute.)
+ * Usage: node scripts/bench.ts [--quick] [--memory] [--phone] [--json FILE]
+ * (`--memory`: only the memory probe, about a minute; `--phone`: only the slow-phone comparison,
+ * about four minutes.)
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -19,8 +21,16 @@ import { CONNECTIONS, compare, measure } from './bench/load.ts'
 import { prepareVariant, shippedVariant, syntheticVariant } from './bench/prepare.ts'
 import type { PreparedVariant, Variant } from './bench/prepare.ts'
 import { breakdown, profileWhile, sourceMapOf } from './bench/profile.ts'
-import { embedTable, memoryTable, profileTable, routeTable, sizeTable } from './bench/report.ts'
+import {
+  embedTable,
+  memoryTable,
+  phoneTable,
+  profileTable,
+  routeTable,
+  sizeTable,
+} from './bench/report.ts'
 import { measureMemory } from './bench/memory.ts'
+import { measurePhone } from './bench/phone.ts'
 import { SHIPPED_TARGET } from './bench/prepare.ts'
 import type { RouteRow, SizeRow } from './bench/report.ts'
 import { startRuntime } from './bench/runtime.ts'
@@ -31,6 +41,7 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     memory: { type: 'boolean', default: false },
+    phone: { type: 'boolean', default: false },
     json: { type: 'string' },
   },
 })
@@ -46,6 +57,7 @@ const PROFILE = values.quick
       startupRuns: 1,
       scaleStartupRuns: 1,
       profile: false,
+      phoneRuns: 1,
     }
   : {
       sizes: [1_000, 10_000],
@@ -56,6 +68,7 @@ const PROFILE = values.quick
       startupRuns: 5,
       scaleStartupRuns: 3,
       profile: true,
+      phoneRuns: 5,
     }
 
 /** Above this many ms per request (once cached), a route is measured as a heavy route. */
@@ -80,6 +93,31 @@ const memoryProbe = async (source: string) => {
     MEMORY_QUERIES,
   )
   return memoryTable(result, MEMORY_MAX_GROWTH_MB)
+}
+
+/** The slow-phone comparison against a running Dateline, as a Markdown section body. */
+const phoneProbe = async (origin: URL, runs: number) => {
+  log(`phone: embed, TimelineJS3 and a trivial page, ${runs} interleaved load(s) each`)
+  const result = await measurePhone(origin, SHIPPED_TARGET.timelineId, { runs })
+  return { result, table: phoneTable(result) }
+}
+
+if (values.phone) {
+  try {
+    const shipped = await shippedVariant(tmp)
+    const app = { name: 'app', source: await readFile(shipped.bundle.scriptPath, 'utf8') }
+    const runtime = await startRuntime([app], compat)
+    try {
+      const { result, table } = await phoneProbe(runtime.urls.get('app')!, values.quick ? 1 : 5)
+      console.log(table)
+      if (values.json) await writeFile(values.json, JSON.stringify({ phone: result }, null, 2))
+    } finally {
+      await runtime.dispose()
+    }
+  } finally {
+    await rm(tmp, { recursive: true, force: true })
+  }
+  process.exit(0)
 }
 
 if (values.memory) {
@@ -108,13 +146,16 @@ try {
   const prepared: PreparedVariant[] = []
   let embed: Awaited<ReturnType<typeof embedWeight>> | undefined
   let embedNote: string | undefined
+  let phone: Awaited<ReturnType<typeof phoneProbe>> | undefined
   try {
     for (const v of variants) prepared.push(await prepareVariant(probe.urls.get(v.key)!, v))
     const shipped = prepared[0]!
+    const shippedUrl = probe.urls.get(shipped.key)!
     const embedRoute = shipped.routes.find((r) => r.key === 'embed')
-    if (embedRoute)
-      embed = await embedWeight(new URL(embedRoute.path, probe.urls.get(shipped.key)!))
-    else embedNote = 'the embed route is not built yet'
+    if (embedRoute) embed = await embedWeight(new URL(embedRoute.path, shippedUrl))
+    else embedNote = shipped.skipped.find((r) => r.key === 'embed')?.reason
+    // Before the load runs, while nothing else keeps the cores busy.
+    phone = await phoneProbe(shippedUrl, PROFILE.phoneRuns)
   } finally {
     await probe.dispose()
   }
@@ -258,6 +299,10 @@ try {
     '### Embed page weight',
     '',
     embedTable(embed, embedNote),
+    '',
+    `### On a slow phone: the embed beside TimelineJS3 and a trivial page`,
+    '',
+    phone?.table ?? 'Not measured.',
     ...(profiles.length
       ? [
           '',
@@ -271,7 +316,10 @@ try {
   ].join('\n')
   console.log(report)
   if (values.json) {
-    await writeFile(values.json, JSON.stringify({ rows, sizes, embed, profiles }, null, 2))
+    await writeFile(
+      values.json,
+      JSON.stringify({ rows, sizes, embed, phone: phone?.result, profiles }, null, 2),
+    )
   }
 } finally {
   await rm(tmp, { recursive: true, force: true })

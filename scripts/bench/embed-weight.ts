@@ -4,6 +4,7 @@
  * Chromium) makes to show it, and their bytes raw and gzip-compressed, as an edge would send them.
  */
 import { gzipSync } from 'node:zlib'
+import type { Page } from 'playwright-core'
 import { launchChromium } from '../lib/chromium.ts'
 
 /**
@@ -21,28 +22,26 @@ export interface PageWeight {
 }
 
 /**
- * Loads `url` in headless Chromium and weighs everything it fetched.
- * @example const w = await embedWeight(new URL('/embed/wang-yi-moscow-2023', appUrl))
+ * Starts weighing every response `page` receives from now on; the returned function resolves to
+ * their total once the page is done.
+ * @example const weigh = weighResponses(page); await page.goto(url); const w = await weigh()
  */
-export const embedWeight = async (url: URL): Promise<PageWeight> => {
-  const browser = await launchChromium()
-  try {
-    const page = await browser.newPage()
-    const pending: Promise<PageWeight['resources'][number] | undefined>[] = []
-    page.on('response', (response) => {
-      pending.push(
-        response.body().then(
-          (body) => ({
-            path: new URL(response.url()).pathname,
-            type: response.request().resourceType(),
-            rawBytes: body.length,
-            gzipBytes: gzipSync(body).length,
-          }),
-          () => undefined,
-        ),
-      )
-    })
-    await page.goto(url.href, { waitUntil: 'networkidle' })
+export const weighResponses = (page: Page): (() => Promise<PageWeight>) => {
+  const pending: Promise<PageWeight['resources'][number] | undefined>[] = []
+  page.on('response', (response) => {
+    pending.push(
+      response.body().then(
+        (body) => ({
+          path: new URL(response.url()).pathname,
+          type: response.request().resourceType(),
+          rawBytes: body.length,
+          gzipBytes: gzipSync(body).length,
+        }),
+        () => undefined,
+      ),
+    )
+  })
+  return async () => {
     const resources = (await Promise.all(pending)).filter((r) => r !== undefined)
     return {
       requests: resources.length,
@@ -50,6 +49,20 @@ export const embedWeight = async (url: URL): Promise<PageWeight> => {
       gzipBytes: resources.reduce((n, r) => n + r.gzipBytes, 0),
       resources,
     }
+  }
+}
+
+/**
+ * Loads `url` in headless Chromium and weighs everything it fetched.
+ * @example const w = await embedWeight(new URL('/embed/wang-yi-moscow-2023', appUrl))
+ */
+export const embedWeight = async (url: URL): Promise<PageWeight> => {
+  const browser = await launchChromium()
+  try {
+    const page = await browser.newPage()
+    const weigh = weighResponses(page)
+    await page.goto(url.href, { waitUntil: 'networkidle' })
+    return await weigh()
   } finally {
     await browser.close()
   }

@@ -1,7 +1,8 @@
 /**
  * @module scripts/bench/prepare
  * Everything before the load: the datasets and their bundles, then, against the running
- * Dateline, which routes answer, the cold stream, and the responses the baseline will replay.
+ * Dateline, each route's time per request, the cold stream, and the responses the baseline will
+ * replay.
  */
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
@@ -11,7 +12,7 @@ import type { Bundle } from './bundle.ts'
 import { baselineScript, capture, medianBySize } from './baseline.ts'
 import type { CapturedResponse } from './baseline.ts'
 import { writeSyntheticData } from './synthetic.ts'
-import { coldPaths, fixedRoutes, optionalRoutes, searchWords } from './workload.ts'
+import { coldPaths, fixedRoutes, searchWords } from './workload.ts'
 import type { RouteSpec, TimelineTarget } from './workload.ts'
 
 const run = promisify(execFile)
@@ -98,27 +99,6 @@ export const prepareVariant = async (origin: URL, variant: Variant): Promise<Pre
     }
     captured.set(route.path, response)
     routes.push({ ...route, probeMs: await timeRequest(origin, route.path) })
-  }
-  for (const route of optionalRoutes(variant.target)) {
-    let found: string | undefined
-    for (const path of route.candidates) {
-      const response = await capture(origin, path)
-      if (response.status !== 200) continue
-      captured.set(path, response)
-      found = path
-      break
-    }
-    if (found) {
-      const probeMs = await timeRequest(origin, found)
-      routes.push({
-        key: route.key,
-        label: route.label,
-        path: found,
-        target: route.target,
-        probeMs,
-      })
-    } else
-      skipped.push({ ...route, reason: `not built yet (${route.candidates.join(', ')} → 404)` })
   }
   const list = captured.get(fixedRoutes(variant.target)[0]!.path)
   if (!list) throw new Error(`${variant.label}: the event list did not answer 200`)

@@ -9,6 +9,8 @@ import type { PageWeight } from './embed-weight.ts'
 import { TIMELINEJS_GZIP_KB } from './embed-weight.ts'
 import type { MemoryComparison, MemoryResult } from './memory.ts'
 import type { ProfileShare } from './profile.ts'
+import { MAIN_THREAD_TARGET, PAINT_TARGET, PHONE } from './phone.ts'
+import type { PhoneResult } from './phone.ts'
 
 export interface RouteRow {
   dataset: string
@@ -141,4 +143,85 @@ export const memoryTable = ({ app, floor }: MemoryComparison, maxGrowthMb: numbe
       `Target ≤ ${maxGrowthMb} MB: ${held <= maxGrowthMb * 1024 * 1024 ? 'met' : 'missed'}. ` +
       `Statuses: ${JSON.stringify(app.statuses)}.`,
   ].join('\n')
+}
+
+/**
+ * The slow-phone comparison: each page's medians, the two goals as ratios, and where the embed's
+ * time goes (trace medians beside the trivial page's).
+ * @example console.log(phoneTable(await measurePhone(appUrl, id, { runs: 5 })))
+ */
+export const phoneTable = (result: PhoneResult, top = 12): string => {
+  const ms = (n: number) => (Number.isFinite(n) ? String(Math.round(n)) : 'n/a')
+  const range = (values: number[]) =>
+    values.length > 1 ? ` (${ms(Math.min(...values))}–${ms(Math.max(...values))})` : ''
+  const of = (key: string) => result.pages.find((p) => p.key === key)!
+  const met = (ratio: number, target: number) => (ratio <= target ? '✓' : '✗')
+  const [dateline, timelinejs, trivial] = [of('dateline'), of('timelinejs'), of('trivial')]
+  const lines = [
+    `Chromium at ${PHONE.width} × ${PHONE.height} (touch), CPU slowed ${PHONE.cpuSlowdown}× ` +
+      `(\`Emulation.setCPUThrottlingRate\`), a fresh context per load; medians ` +
+      `of ${result.runs} interleaved loads (min–max). Paints and readiness in ms after the ` +
+      "document's first byte; main thread: the renderer main thread's tasks from navigation " +
+      'start until the page is ready and 1 s idle; script, layout and style: ' +
+      '`Performance.getMetrics` (plain loads); main thread and its breakdown from a traced load ' +
+      'per round.',
+    '',
+    '| Page | Requests | gzip | First paint | First contentful paint | Ready | Main thread | Script | Layout | Style |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ]
+  for (const p of result.pages) {
+    const m = p.median
+    const all = (pick: (s: (typeof p.samples)[number]) => number) => p.samples.map(pick)
+    lines.push(
+      `| ${p.label} | ${p.weight.requests} | ${kb(p.weight.gzipBytes)} | ` +
+        `${ms(m.firstPaintMs)}${range(all((s) => s.firstPaintMs))} | ${ms(m.firstContentfulPaintMs)} | ` +
+        `${ms(m.readyMs)} | ${ms(m.mainThreadMs)}${range(all((s) => s.mainThreadMs))} | ` +
+        `${ms(m.scriptMs)} | ${ms(m.layoutMs)} | ${ms(m.styleMs)} |`,
+    )
+  }
+  const ratio = (a: number, b: number) => fixed(a / b)
+  lines.push(
+    '',
+    '| Ratio (same run) | Value | Target | Met |',
+    '| --- | ---: | ---: | :---: |',
+    `| Dateline first paint ÷ trivial page's | **${fixed(result.paintRatio)}** | ≤ ${fixed(PAINT_TARGET)} | ${met(result.paintRatio, PAINT_TARGET)} |`,
+    `| Dateline main thread ÷ TimelineJS3's | **${fixed(result.mainThreadRatio)}** | ≤ ${fixed(MAIN_THREAD_TARGET)} | ${met(result.mainThreadRatio, MAIN_THREAD_TARGET)} |`,
+    `| Dateline first paint without the COOP process swap ÷ trivial page's | ${fixed(result.paintRatioWithoutCoop)} | — | — |`,
+    `| Dateline main thread ÷ trivial page's | ${ratio(dateline.median.mainThreadMs, trivial.median.mainThreadMs)} | — | — |`,
+    `| Dateline first paint ÷ TimelineJS3's | ${ratio(dateline.median.firstPaintMs, timelinejs.median.firstPaintMs)} | — | — |`,
+    `| Dateline script ÷ TimelineJS3's | ${ratio(dateline.median.scriptMs, timelinejs.median.scriptMs)} | — | — |`,
+    `| Dateline gzip bytes ÷ TimelineJS3's | ${ratio(dateline.weight.gzipBytes, timelinejs.weight.gzipBytes)} | — | — |`,
+    '',
+    'Requests: ' +
+      result.pages
+        .map((p) => `${p.key}: ${p.weight.resources.map((r) => `\`${r.path}\``).join(', ')}`)
+        .join('; ') +
+      '. Left out of main thread: the teardown of the about:blank compositor every new tab ' +
+      `starts with (median ${result.pages.map((p) => `${p.key} ${ms(p.median.trace.teardownMs)} ms`).join(', ')}).`,
+  )
+  const d = dateline.median.trace
+  const t = trivial.median.trace
+  const trivialItem = (name: string) => t.items.find((i) => i.name === name)?.beforePaintMs ?? 0
+  const thread = (name: string) => t.threads.find((x) => x.thread === name)?.beforePaintMs ?? 0
+  lines.push(
+    '',
+    `**Where the embed's time goes** (trace medians). First byte → first paint: ${ms(d.paintSpanMs)} ms ` +
+      `(trivial page: ${ms(t.paintSpanMs)} ms), of which main-thread tasks ${ms(d.beforePaintMs)} ms ` +
+      `(trivial: ${ms(t.beforePaintMs)} ms). Busiest threads in that span, ms: ` +
+      d.threads
+        .slice(0, 5)
+        .map((x) => `${x.thread} ${ms(x.beforePaintMs)} (trivial ${ms(thread(x.thread))})`)
+        .join(', ') +
+      '.',
+    '',
+    '| Main-thread trace event (self time) | Embed, first byte → first paint (ms) | Trivial page, same span (ms) | Embed, whole load (ms) |',
+    '| --- | ---: | ---: | ---: |',
+    ...d.items
+      .slice(0, top)
+      .map(
+        (i) =>
+          `| ${i.name} | ${fixed(i.beforePaintMs, 1)} | ${fixed(trivialItem(i.name), 1)} | ${fixed(i.selfMs, 1)} |`,
+      ),
+  )
+  return lines.join('\n')
 }

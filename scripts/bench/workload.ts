@@ -1,7 +1,7 @@
 /**
  * @module scripts/bench/workload
- * What the benchmark asks for: the routes (with their throughput targets), how optional routes are
- * probed, and the "cold query" stream whose every request misses the representation cache.
+ * What the benchmark asks for: the routes (with their throughput targets) and the "cold query"
+ * stream whose every request misses the representation cache.
  */
 
 /** One benchmarked route: a fixed URL, served from the representation cache after its first hit. */
@@ -15,11 +15,6 @@ export interface RouteSpec {
   target: number
   /** Milliseconds one request took once its representation was cached (set when probed). */
   probeMs?: number
-}
-
-/** A route that another feature provides; benchmarked only when one of its URLs answers 200. */
-export interface OptionalRouteSpec extends Omit<RouteSpec, 'path'> {
-  candidates: string[]
 }
 
 export interface TimelineTarget {
@@ -37,7 +32,10 @@ const COLD_SORTS = ['asc', 'desc'] as const
 const COLD_ACTORS = [undefined, 'wang-yi'] as const
 
 /**
- * The fixed routes for a timeline: event list, filtered query, single event.
+ * The routes of a timeline: event list, filtered query, single event, and the pages and formats a
+ * reader's browser or calendar fetches (iCalendar, the time axis as SVG, the embed page with its
+ * axis). Every one is a fixed URL, cached after its first hit, and held to a throughput ratio
+ * against the constant-bytes baseline.
  * @example fixedRoutes({ timelineId: 'wang-yi-moscow-2023', eventId: 'wang-yi-meets-macron' })
  */
 export const fixedRoutes = ({ timelineId, eventId }: TimelineTarget): RouteSpec[] => {
@@ -51,25 +49,16 @@ export const fixedRoutes = ({ timelineId, eventId }: TimelineTarget): RouteSpec[
       target: 0.8,
     },
     { key: 'event', label: 'Single event', path: `${events}/${eventId}`, target: 0.9 },
+    { key: 'ics', label: 'iCalendar export', path: `${events}.ics`, target: 0.8 },
+    { key: 'svg', label: 'Time axis (events.svg)', path: `${events}.svg`, target: 0.8 },
+    {
+      key: 'embed',
+      label: 'Embed page with its time axis',
+      path: `/embed/${timelineId}`,
+      target: 0.8,
+    },
   ]
 }
-
-/**
- * Routes other engineers build (iCalendar export, embed page); probed before the run.
- * @example optionalRoutes(target).map((r) => r.candidates)
- */
-export const optionalRoutes = ({ timelineId }: TimelineTarget): OptionalRouteSpec[] => [
-  {
-    key: 'ics',
-    label: 'iCalendar export',
-    candidates: [
-      `/v1/timelines/${timelineId}/events.ics`,
-      `/v1/timelines/${timelineId}/events?format=ics`,
-    ],
-    target: 0.8,
-  },
-  { key: 'embed', label: 'Embed page', candidates: [`/embed/${timelineId}`], target: 0.8 },
-]
 
 /** mulberry32, for a shuffled but repeatable cold stream. */
 const shuffle = <T>(items: T[], seed = 7): T[] => {
