@@ -162,7 +162,7 @@ describe('npm run draft -- --promote', () => {
       'https://www.cnn.com/2023/02/21/china/china-wang-yi-russia-moscow-visit-intl-hnk/index.html'
     for (const event of reviewed.events) {
       event.summary = 'A summary an editor wrote in their own words.'
-      event.tags = ['test']
+      event.tags = ['diplomacy'] // a tag with labels in every language (data/tags.json)
     }
     writeFileSync(file, JSON.stringify(reviewed, null, 2))
     const promoted = run(['scripts/draft.ts', '--promote', file, '--data', data])
