@@ -13,6 +13,7 @@ import { XSS_PAYLOADS } from '../fixtures/xss-payloads.ts'
 import { FIXTURE_EVENTS } from '../fixtures/formats-fixture.ts'
 import { axisSvg } from '../../src/timeline-svg/render.ts'
 import { AXIS_SVG_CSS } from '../../src/generated/client-assets.ts'
+import { inspectDom } from '../fixtures/dom-inspect.ts'
 
 let browser: Browser
 let ctx: BrowserContext
@@ -50,26 +51,11 @@ const drawing = (mode: 'fluid' | 'fixed') =>
     ...(mode === 'fixed' ? { style: AXIS_SVG_CSS } : {}),
   }).svg
 
-/** Runs in the page: elements as `tag[attrs]`, and any attribute that could run or load. */
-const inspect = () => {
-  const shapes = new Set<string>()
-  const bad: string[] = []
-  for (const el of Array.from(document.querySelectorAll('*'))) {
-    const names = Array.from(el.attributes).map((a) => a.name)
-    shapes.add(`${el.tagName}[${names.sort().join(' ')}]`)
-    for (const a of Array.from(el.attributes)) {
-      if (/^on/i.test(a.name) || /xss\d+x/.test(a.name)) bad.push(`${el.tagName} ${a.name}`)
-      if (/xss\d+x/.test(a.value) && a.name !== 'aria-label') bad.push(`${el.tagName} ${a.name}=…`)
-    }
-  }
-  return { shapes: [...shapes], bad, links: document.querySelectorAll('a').length }
-}
-
 const render = async (page: Page, url: string, body: string, contentType: string) => {
   await page.route(url, (route) => route.fulfill({ body, contentType }))
   await page.goto(url)
   await page.waitForTimeout(50)
-  return page.evaluate(inspect)
+  return page.evaluate(inspectDom)
 }
 
 /** Elements a drawing is made of (SVG tag names keep their case; HTML's are upper case). */

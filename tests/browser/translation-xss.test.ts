@@ -18,6 +18,7 @@ import { EmbedQuery } from '../../src/embed/schema.ts'
 import { embedView } from '../../src/views/embed/model.ts'
 import { EmbedPage } from '../../src/views/embed/embed-page.tsx'
 import { renderPage } from '../../src/views/render.ts'
+import { inspectDom } from '../fixtures/dom-inspect.ts'
 
 let browser: Browser
 let ctx: BrowserContext
@@ -63,31 +64,11 @@ const page = (data: CompiledDataset) => {
   return renderPage(EmbedPage({ view: embedView(timeline, query, { origin: 'http://x.test' }) }))
 }
 
-/** Runs in the page: element shapes, and any attribute that could run code or holds a marker. */
-const inspect = () => {
-  const shapes = new Set<string>()
-  const bad: string[] = []
-  for (const el of Array.from(document.querySelectorAll('*'))) {
-    const names = Array.from(el.attributes).map((a) => a.name)
-    shapes.add(`${el.tagName}[${names.sort().join(' ')}]`)
-    for (const a of Array.from(el.attributes)) {
-      if (/^on/i.test(a.name) || /xss\d+x/.test(a.name)) bad.push(`${el.tagName} ${a.name}`)
-      // Text-only attributes may hold a title as text (escaped): aria-label, title, and the
-      // link-preview <meta property="og:…" content>; no other attribute may.
-      const textOnly =
-        ['aria-label', 'title'].includes(a.name) ||
-        (el.tagName === 'META' && a.name === 'content' && el.hasAttribute('property'))
-      if (/xss\d+x/.test(a.value) && !textOnly) bad.push(`${el.tagName} ${a.name}=…`)
-    }
-  }
-  return { shapes: [...shapes], bad }
-}
-
 const render = async (p: Page, url: string, html: string) => {
   await p.route(url, (route) => route.fulfill({ body: html, contentType: 'text/html' }))
   await p.goto(url)
   await p.waitForTimeout(100)
-  return p.evaluate(inspect)
+  return p.evaluate(inspectDom)
 }
 
 describe('hostile translated texts and glosses', () => {
