@@ -60,13 +60,13 @@ const svgStyle = async (): Promise<string> => {
 }
 
 /**
- * The landing page's print stylesheet: the embed's light palette and the axis rules, scoped to
+ * The landing page's print stylesheet: the embed's light palette, the axis and legend rules, scoped to
  * the printed copy of the timeline (`.pv`, where the page's own custom properties do not reach),
  * and landing-print.css.
  */
 const landingPrintStyle = async (): Promise<string> => {
   const read = (file: string) => readFile(join(ROOT, 'src/client', file), 'utf8')
-  const text = `.pv{${await embedBlock(':root')}}${await read('axis.css')}${await read('landing-print.css')}`
+  const text = `.pv{${await embedBlock(':root')}}${await read('axis.css')}${await read('legend.css')}${await read('landing-print.css')}`
   const result = await transform(text, { loader: 'css', minify: true, target: TARGET })
   return result.code.trim()
 }
@@ -79,7 +79,7 @@ const [embedJs, widgetJs, landingJs, embedCss, svgCss, landingPrintCss] = await 
   script('embed.ts'),
   script('widget.ts'),
   script('landing.ts'),
-  style('embed.css', 'axis.css'),
+  style('embed.css', 'axis.css', 'legend.css'),
   svgStyle(),
   landingPrintStyle(),
 ])

@@ -15,6 +15,7 @@ import { axisSvg } from '../../src/timeline-svg/render.ts'
 import type { AxisSvgOptions } from '../../src/timeline-svg/render.ts'
 import { AXIS_SVG_CSS } from '../../src/generated/client-assets.ts'
 import { FIXTURE_EVENTS, NASTY } from '../fixtures/formats-fixture.ts'
+import { SVG_ELEMENTS } from '../fixtures/svg-elements.ts'
 
 let events: ResolvedEvent[]
 beforeAll(async () => {
@@ -37,23 +38,6 @@ const options = (over: Partial<AxisSvgOptions> = {}): AxisSvgOptions => ({
   style: AXIS_SVG_CSS,
   ...over,
 })
-
-/** Elements an inert drawing may contain. */
-const ALLOWED = new Set([
-  'svg',
-  'title',
-  'desc',
-  'style',
-  'defs',
-  'linearGradient',
-  'stop',
-  'rect',
-  'g',
-  'line',
-  'circle',
-  'text',
-  'a',
-])
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -129,7 +113,7 @@ describe('the SVG of the shipped timeline', () => {
       )
       for (const node of all(tree(svg))) {
         if (node.name === '#text') continue
-        expect(ALLOWED.has(node.name), node.name).toBe(true)
+        expect(SVG_ELEMENTS.has(node.name), node.name).toBe(true)
         for (const [name, value] of Object.entries(node.attrs)) {
           expect(name.toLowerCase().startsWith('on'), name).toBe(false)
           expect(name).not.toMatch(/^xlink:/)
@@ -203,7 +187,7 @@ describe('hostile text', () => {
       const root = tree(svg)
       expect(all(root).filter((n) => n.name === 'a')).toHaveLength(list.length)
       for (const node of all(root)) {
-        if (node.name !== '#text') expect(ALLOWED.has(node.name), node.name).toBe(true)
+        if (node.name !== '#text') expect(SVG_ELEMENTS.has(node.name), node.name).toBe(true)
         for (const name of Object.keys(node.attrs)) expect(name.startsWith('on')).toBe(false)
       }
       // XML 1.0 cannot carry some control characters at all: they are dropped, the rest is kept.
@@ -227,7 +211,7 @@ describe('hostile text', () => {
           }))
           const root = tree(axisSvg(list, options()).svg)
           for (const node of all(root)) {
-            if (node.name !== '#text') expect(ALLOWED.has(node.name)).toBe(true)
+            if (node.name !== '#text') expect(SVG_ELEMENTS.has(node.name)).toBe(true)
           }
           expect(all(root).filter((n) => n.name === 'a')).toHaveLength(list.length)
         },

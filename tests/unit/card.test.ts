@@ -19,6 +19,7 @@ import { CARD_HEIGHT, CARD_WIDTH, cardSvg } from '../../src/timeline-svg/card.ts
 import { textWidth, wrapText } from '../../src/timeline-svg/text-width.ts'
 import { NASTY } from '../fixtures/formats-fixture.ts'
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads.ts'
+import { SVG_ELEMENTS } from '../fixtures/svg-elements.ts'
 
 /** Where the card is written for a look (gitignored). */
 const ARTIFACTS = new URL('../../test-results', import.meta.url).pathname
@@ -98,22 +99,6 @@ const inkIn = (png: ReturnType<typeof decodePng>, y0: number, y1: number): numbe
   return ink
 }
 
-const ALLOWED = new Set([
-  'svg',
-  'title',
-  'desc',
-  'style',
-  'defs',
-  'linearGradient',
-  'stop',
-  'rect',
-  'g',
-  'line',
-  'circle',
-  'text',
-  'a',
-])
-
 describe('the social card', () => {
   it('of the shipped timeline is a 1200 × 630 PNG with the title drawn', () => {
     const svg = cardSvg({ title: 'Wang Yi in Moscow', locale: 'en', events, style })
@@ -155,7 +140,7 @@ describe('the social card', () => {
       // Text is escaped, so every `<` opens one of the drawing's own elements.
       for (const [tag] of svg.matchAll(/<[^>]*>/g)) {
         const name = /^<\/?([\w:-]+)/.exec(tag)?.[1] ?? tag
-        expect(ALLOWED, name).toContain(name)
+        expect(SVG_ELEMENTS, name).toContain(name)
         for (const [, attr] of tag.matchAll(/\s([\w:-]+)=/g)) {
           expect(attr, tag).not.toMatch(/^on|^xlink|^src$/i)
         }
