@@ -26,6 +26,7 @@ import { limits } from './http/limits.ts'
 import { createResponseCache, type ResponseCache } from './http/cache.ts'
 import { DATA } from './data.ts'
 import { MOUNTS, type SubApp } from './routes/registry.ts'
+import { isPurgeRequest, purge, type PurgeEnv } from './routes/purge.ts'
 
 /** The sub-apps, by the names the route registry mounts them under. */
 export const SUB_APPS = {
@@ -109,5 +110,16 @@ export const app = createApp(cache)
 /** The API's type, for `hc<AppType>()`. */
 export type AppType = typeof app
 
-/** The Worker: a repeated GET is answered from memory before the app runs (http/cache.ts). */
-export default { fetch: cache.front(app.fetch) } satisfies ExportedHandler
+const served = cache.front(app.fetch)
+
+/**
+ * The Worker: a repeated GET is answered from memory before the app runs (http/cache.ts); an
+ * authorized edge-cache purge (routes/purge.ts) goes to its own app, any other POST to the
+ * public one.
+ */
+export default {
+  fetch: async (request, env: PurgeEnv, ctx) =>
+    request.method === 'POST' && (await isPurgeRequest(request, env))
+      ? purge.fetch(request, env, ctx)
+      : served(request, env, ctx),
+} satisfies ExportedHandler<PurgeEnv>

@@ -75,6 +75,7 @@ const sendEvents = (c: Context, query: EventListQuery, extension?: string): Resp
   const spec = negotiateFormat({ format: query.format, extension, accept: c.req.header('Accept') })
   const path = eventsPath(timeline.meta.id, extension)
   const pageUrl = eventPageUrl(path, query)
+  const tags = { kind: 'events', timeline: timeline.meta.id }
   let page: EventPage | undefined
   const getPage = () => (page ??= runEventQuery(timeline, query))
   const headers = () => ({
@@ -88,7 +89,7 @@ const sendEvents = (c: Context, query: EventListQuery, extension?: string): Resp
   if (spec.format === 'json') {
     return sendJson(
       c,
-      { query },
+      { query, tags },
       () =>
         eventListDocument(timeline, getPage(), {
           fields: query.fields,
@@ -100,7 +101,7 @@ const sendEvents = (c: Context, query: EventListQuery, extension?: string): Resp
   }
   const origin = new URL(c.req.url).origin
   const format = spec.format
-  const rep = represent(c, { format, query }, () => {
+  const rep = represent(c, { format, query, tags }, () => {
     const { items, total, next, prev } = getPage()
     const absolute = (cursor?: string) => `${origin}${pageUrl(cursor)}`
     return {
@@ -126,17 +127,18 @@ const sendEvents = (c: Context, query: EventListQuery, extension?: string): Resp
 
 export const timelines = new Hono()
   .get('/', validQuery(NoQuery), (c) =>
-    sendJson(c, {}, () => {
+    sendJson(c, { tags: { kind: 'timelines', allTimelines: true } }, () => {
       const items = [...DATA.timelines.values()].map(timelineSummary)
       return { total: items.length, items }
     }),
   )
   .get('/:id', validQuery(NoQuery), (c) => {
     const timeline = findTimeline(c.req.param('id'))
-    return sendJson(c, {}, () => timelineDocument(timeline))
+    return sendJson(c, { tags: { kind: 'timeline', timeline: timeline.meta.id } }, () =>
+      timelineDocument(timeline),
+    )
   })
   .use('/:id/events', varyAccept())
-  .use('/:id/:file{events\\.[^/]+}', varyAccept())
   .get('/:id/events', validQuery(EventListQuery), (c) => sendEvents(c, c.req.valid('query')))
   // `events.ics`, `events.feed.json`…: a plain URL per format, for calendar apps and feed readers.
   .get('/:id/:file{events\\.[^/]+}', validQuery(EventListQuery), (c) =>
@@ -153,5 +155,6 @@ export const timelines = new Hono()
         detail: `No event "${eventId}" in timeline "${timeline.meta.id}"`,
       })
     }
-    return sendJson(c, {}, () => eventDocument(timeline, indexed))
+    const tags = { kind: 'event', timeline: timeline.meta.id }
+    return sendJson(c, { tags }, () => eventDocument(timeline, indexed))
   })

@@ -1,0 +1,65 @@
+/**
+ * @module http/cache-tags
+ * The `Cache-Tag` vocabulary: what each cacheable response is tagged with, so the edge cache
+ * (Workers Cache, in front of the Worker) can drop everything built from one timeline, one kind
+ * of resource, one format or one language with a single `ctx.cache.purge({ tags })`.
+ *
+ * Tags are computed from what a handler already says about its body (the {@link Variant}: format
+ * and language) plus a {@link CacheTagHint} (resource kind and the data it is built from), in
+ * `http/send.ts`, once per cache entry; no handler writes a tag by hand. Each tag is
+ * `name:value` in lower-case ASCII (Cloudflare compares tags case-insensitively and splits the
+ * header on commas, so neither spaces nor commas may appear inside one).
+ */
+import type { Variant } from './cache.ts'
+
+/** What a handler says about the data its body is built from, besides the variant. */
+export interface CacheTagHint {
+  /** The kind of resource: `events`, `event`, `timeline`, `actor`, `embed`, `widget`… */
+  kind: string
+  /** The one timeline the body is built from (its events, title or metadata). */
+  timeline?: string
+  /**
+   * Built from every timeline (lists, indexes, actors and places with their events): purged
+   * along with any timeline's fix.
+   */
+  allTimelines?: boolean
+}
+
+/** The tag of resources built from every timeline. */
+export const ALL_TIMELINES_TAG = 'all-timelines'
+
+/** Anything outside Cloudflare's tag alphabet becomes `_`: data ids are slugs, this is a guard. */
+const clean = (value: string): string =>
+  value.toLowerCase().replace(/[^a-z0-9._~!$&'*+;=@/-]/g, '_')
+
+/** The tag naming one timeline. @example timelineTag('wang-yi-moscow-2023') // 'timeline:wang-yi-moscow-2023' */
+export const timelineTag = (id: string): string => `timeline:${clean(id)}`
+
+/**
+ * The `Cache-Tag` value of a representation: its timeline (or {@link ALL_TIMELINES_TAG}), kind,
+ * format and, when the variant has one, language.
+ * @example cacheTags({ format: 'ics' }, { kind: 'events', timeline: 'x' }) // 'timeline:x,kind:events,format:ics'
+ */
+export const cacheTags = (variant: Pick<Variant, 'format' | 'lang'>, hint: CacheTagHint): string =>
+  [
+    hint.timeline === undefined ? undefined : timelineTag(hint.timeline),
+    hint.allTimelines ? ALL_TIMELINES_TAG : undefined,
+    `kind:${clean(hint.kind)}`,
+    `format:${clean(variant.format)}`,
+    variant.lang === undefined ? undefined : `lang:${clean(variant.lang)}`,
+  ]
+    .filter((tag) => tag !== undefined)
+    .join(',')
+
+/** Error responses (problems, the embed's error pages), cacheable for a minute. */
+export const ERROR_CACHE_TAG = 'kind:error'
+
+/**
+ * Tags to purge after a fix to one timeline's data: its own responses and every response built
+ * from all timelines (whose lists and entities include it).
+ * @example await ctx.cache.purge({ tags: purgeTagsFor('wang-yi-moscow-2023') })
+ */
+export const purgeTagsFor = (timelineId: string): string[] => [
+  timelineTag(timelineId),
+  ALL_TIMELINES_TAG,
+]
