@@ -12,7 +12,6 @@
  */
 import { Hono } from 'hono'
 import type { BlankEnv, MergeSchemaPath } from 'hono/types'
-import { cors } from 'hono/cors'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { timelines } from './routes/timelines.ts'
 import { actors, places } from './routes/entities.ts'
@@ -22,6 +21,7 @@ import { embed } from './routes/embed.tsx'
 import { oembed } from './routes/oembed.ts'
 import { errorProblem, notFoundProblem, problem } from './http/problem.ts'
 import { securityHeaders } from './http/security.ts'
+import { publicCors } from './http/cors.ts'
 import { limits } from './http/limits.ts'
 import { createResponseCache, type ResponseCache } from './http/cache.ts'
 import { DATA } from './data.ts'
@@ -55,7 +55,8 @@ type Mounted = {
  *    **A hit skips everything below**, so a middleware added here must only set headers that are
  *    a function of the response and its route (the differential cache test checks this).
  * 2. `provide`: hands the cache to handlers (`c.var.cache`, used by http/send.ts).
- * 3. `securityHeaders`, `cors`: decorate the response after the handler ran.
+ * 3. `securityHeaders`, `publicCors`: decorate the response after the handler ran (a preflight
+ *    is answered by `publicCors` at once).
  * 4. `limits`: refuses oversized or malformed URLs (414/400) before routing.
  * 5. `methodNotAllowed`: 405 with `Allow` for a known path and another method.
  * 6. The routes; then `notFound` and `onError`, the one RFC 9457 error path.
@@ -68,8 +69,7 @@ export const createApp = (cache: ResponseCache) => {
 
   app.use(securityHeaders())
   app.use(
-    cors({
-      origin: '*',
+    publicCors({
       allowMethods: ['GET', 'HEAD', 'OPTIONS'],
       exposeHeaders: ['ETag', 'Link', 'X-Total-Count', 'Content-Disposition'],
       maxAge: 86400,

@@ -7,6 +7,7 @@
 import type { Context } from 'hono'
 import type { Representation, RepresentationInit, Variant } from './cache.ts'
 import { cacheTags, type CacheTagHint } from './cache-tags.ts'
+import type { Body } from './body.ts'
 
 export const JSON_TYPE = 'application/json; charset=utf-8'
 
@@ -53,6 +54,26 @@ export const send = (
 }
 
 /**
+ * Sends the JSON text `build()` gives (a string, or parts with fragments: http/body.ts), built
+ * once per cache entry; `headers` is built with the body.
+ * @example return sendJsonBody(c, { tags }, () => jsonWithList(envelope, 'items', fragments))
+ */
+export const sendJsonBody = (
+  c: Context,
+  variant: Omit<TaggedVariant, 'format'> & { format?: string },
+  build: () => Body,
+  headers?: () => Record<string, string>,
+): Response =>
+  send(
+    c,
+    represent(c, { ...variant, format: variant.format ?? 'json' }, () => ({
+      body: build(),
+      contentType: JSON_TYPE,
+      headers: headers?.(),
+    })),
+  )
+
+/**
  * Sends `build()` as JSON, serialized once per cache entry; `headers` is built with the body.
  * @example return sendJson(c, { query, tags: { kind: 'actors', allTimelines: true } }, () => ({ items }))
  */
@@ -61,12 +82,4 @@ export const sendJson = (
   variant: Omit<TaggedVariant, 'format'> & { format?: string },
   build: () => unknown,
   headers?: () => Record<string, string>,
-): Response =>
-  send(
-    c,
-    represent(c, { ...variant, format: variant.format ?? 'json' }, () => ({
-      body: JSON.stringify(build()),
-      contentType: JSON_TYPE,
-      headers: headers?.(),
-    })),
-  )
+): Response => sendJsonBody(c, variant, () => JSON.stringify(build()), headers)

@@ -11,19 +11,23 @@ import type { EventPage } from '../query/events.ts'
 import { DEFAULT_LIMIT, EventListQuery, NoQuery } from '../query/schema.ts'
 import {
   eventDocument,
-  eventListDocument,
+  eventListEnvelope,
+  listedEvent,
   timelineDocument,
   timelineSummary,
 } from '../query/present.ts'
-import { eventsPath } from '../urls.ts'
+import { canonicalSearch, eventsPath } from '../urls.ts'
 import { ProblemException } from '../http/problem.ts'
 import { validQuery } from '../http/validate.ts'
-import { represent, send, sendJson } from '../http/send.ts'
-import { canonicalQuery } from '../http/cache.ts'
+import { represent, send, sendJson, sendJsonBody } from '../http/send.ts'
+import { fragmenter, jsonWithList, type Fragment } from '../http/body.ts'
 import { negotiateFormat, varyAccept } from '../http/negotiate.ts'
 import { contentDisposition } from '../formats/registry.ts'
 import { SERIALIZERS } from '../formats/serializers.ts'
-import type { IndexedTimeline } from '../model/dataset.ts'
+import type { IndexedEvent, IndexedTimeline } from '../model/dataset.ts'
+
+/** A whole event's JSON, serialized, encoded and hashed once per isolate (http/body.ts). */
+const eventJson = fragmenter((e: IndexedEvent) => JSON.stringify(listedEvent(e)))
 
 /** The timeline named in the path, or a 404 problem. */
 export const findTimeline = (id: string): IndexedTimeline => {
@@ -49,11 +53,21 @@ export const runEventQuery = (timeline: IndexedTimeline, query: EventListQuery):
   }
 }
 
-/** URL of one page of an event query: the same parameters with another cursor. */
-export const eventPageUrl = (path: string, query: EventListQuery) => (cursor?: string) => {
-  const params = new URLSearchParams(canonicalQuery({ ...query, cursor }))
-  const search = params.toString()
-  return search ? `${path}?${search}` : path
+/**
+ * URL of one page of an event query: the same parameters with another cursor. Each URL is built
+ * once per request (a page's links and its `Link` header name the same three).
+ */
+export const eventPageUrl = (path: string, query: EventListQuery) => {
+  const urls = new Map<string | undefined, string>()
+  return (cursor?: string): string => {
+    let url = urls.get(cursor)
+    if (url === undefined) {
+      const search = canonicalSearch({ ...query, cursor })
+      url = search ? `${path}?${search}` : path
+      urls.set(cursor, url)
+    }
+    return url
+  }
 }
 
 /** RFC 8288 `Link` header for a page's neighbours. */
@@ -87,15 +101,21 @@ const sendEvents = (c: Context, query: EventListQuery, extension?: string): Resp
       : {}),
   })
   if (spec.format === 'json') {
-    return sendJson(
+    const { fields } = query
+    const item: (e: IndexedEvent) => string | Fragment = fields
+      ? (e: IndexedEvent) => JSON.stringify(listedEvent(e, fields))
+      : eventJson
+    return sendJsonBody(
       c,
       { query, tags },
-      () =>
-        eventListDocument(timeline, getPage(), {
-          fields: query.fields,
+      () => {
+        const page = getPage()
+        const envelope = eventListEnvelope(timeline, page, {
           limit: query.limit ?? DEFAULT_LIMIT,
           pageUrl,
-        }),
+        })
+        return jsonWithList(envelope, 'items', page.items.map(item))
+      },
       headers,
     )
   }
