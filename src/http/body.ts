@@ -101,14 +101,43 @@ export const jsonWithList = (
 const ASCII = /^[\x00-\x7f]*$/
 
 /**
- * A body's bytes and digest. The digest of a string is its hash; that of parts hashes each text
- * part (behind its length) and each fragment's hash, so it changes whenever a byte does. Parts are
- * written into one buffer: allocating it is the costly step (~4 µs for 7 KB in workerd), so text
- * parts are not encoded to buffers of their own first when they are ASCII (envelopes are).
- * @example const { bytes, digest } = encodeBody(['[', fragment, ']'])
+ * Largest body written into the shared scratch buffer (see {@link encodeBody}); larger transient
+ * bodies get a buffer of their own, so the scratch never holds more than this.
  */
-export const encodeBody = (body: Body): { bytes: Uint8Array<ArrayBuffer>; digest: string } => {
-  if (typeof body === 'string') return { bytes: encoder.encode(body), digest: hash53(body) }
+const SCRATCH_MAX = 64 * 1024
+let scratch = new Uint8Array(0)
+
+/** `length` bytes to write a body into: the scratch buffer when `transient` allows. */
+const target = (length: number, transient: boolean): Uint8Array<ArrayBuffer> => {
+  if (!transient || length > SCRATCH_MAX) return new Uint8Array(length)
+  if (scratch.byteLength < length) scratch = new Uint8Array(SCRATCH_MAX)
+  return scratch.subarray(0, length)
+}
+
+/**
+ * A body's bytes and digest. The digest of a string is its hash; that of parts hashes each text
+ * part (behind its length) and each fragment's hash, so it changes whenever a byte does.
+ *
+ * Allocating the bytes is the costly step (an ArrayBuffer of 7 KB costs more than the rest of a
+ * JSON body's assembly in workerd, and more again in garbage collection), so:
+ * - ASCII text parts (envelopes) are written straight into the body, not encoded separately;
+ * - a `transient` body, one the cache will not keep, is written into a scratch buffer shared by
+ *   all transient bodies. Such bytes are valid only until the next body is encoded: they must be
+ *   handed to `new Response()` at once, which copies them (the Fetch standard's "extract a body";
+ *   tests/worker/response-cache.test.ts checks workerd does).
+ * @example const { bytes, digest } = encodeBody(['[', fragment, ']'], false)
+ */
+export const encodeBody = (
+  body: Body,
+  transient: boolean,
+): { bytes: Uint8Array<ArrayBuffer>; digest: string } => {
+  if (typeof body === 'string') {
+    const digest = hash53(body)
+    // At most three bytes a UTF-16 code unit; the view is cut to what was written.
+    if (!transient || body.length * 3 > SCRATCH_MAX) return { bytes: encoder.encode(body), digest }
+    const room = target(body.length * 3, true)
+    return { bytes: room.subarray(0, encoder.encodeInto(body, room).written), digest }
+  }
   const hash = new Hash53()
   let length = 0
   const encoded = body.map((part) => {
@@ -126,7 +155,7 @@ export const encodeBody = (body: Body): { bytes: Uint8Array<ArrayBuffer>; digest
     length += bytes.byteLength
     return bytes
   })
-  const bytes = new Uint8Array(length)
+  const bytes = target(length, transient)
   let offset = 0
   for (const piece of encoded) {
     if (typeof piece === 'string') {

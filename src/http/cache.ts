@@ -82,6 +82,10 @@ const FINAL_HEADERS_BYTES = 4096
 export interface Representation {
   /** The {@link cacheKey} this entry lives under. */
   readonly key: string
+  /**
+   * The bytes. Those of a representation the cache does not keep are valid only until the next
+   * one is built: send them at once (`new Response()` copies them), as http/send.ts does.
+   */
   readonly body: Uint8Array<ArrayBuffer>
   /** Strong validator: the data version and a hash of these exact bytes. */
   readonly etag: string
@@ -261,8 +265,10 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
       const key = cacheKey(originOf(request.url), path, variant)
       let rep = lookup(key)
       if (!rep) {
+        const keep = admit(key)
         const init = build()
-        const { bytes, digest } = encodeBody(init.body)
+        // A body the cache will not keep is written where the next one will be (http/body.ts).
+        const { bytes, digest } = encodeBody(init.body, !keep)
         rep = {
           key,
           body: bytes,
@@ -270,9 +276,7 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
           contentType: init.contentType,
           headers: init.headers ?? {},
         }
-        if (rep.body.byteLength <= maxEntryBytes && admit(key)) {
-          store.set(key, { rep }, entryBytes(rep))
-        }
+        if (keep && rep.body.byteLength <= maxEntryBytes) store.set(key, { rep }, entryBytes(rep))
       }
       answered.set(request, rep)
       return rep

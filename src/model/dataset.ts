@@ -83,15 +83,21 @@ export interface Dataset {
   eventsByPlace: ReadonlyMap<string, IndexedEvent[]>
 }
 
+/** Only code units below 0x80. */
+const ASCII_TEXT = /^[\x00-\x7f]*$/
+
 /**
  * Folds text for search: lower case, accents and other combining marks removed.
  * @example foldText('Élysée Palace') // 'elysee palace'
  */
 export const foldText = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  // ASCII has no marks to strip and normalizes to itself: most queries skip the Unicode work.
+  ASCII_TEXT.test(text)
+    ? text.toLowerCase()
+    : text
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase()
 
 const pushTo = (map: Map<string, number[]>, key: string, position: number) => {
   const list = map.get(key)
