@@ -87,8 +87,10 @@ export const jsonWithList = (
   items: readonly (string | Fragment)[],
 ): Body => {
   if (name in envelope) throw new TypeError(`the envelope already has "${name}"`)
-  const head = JSON.stringify({ ...envelope, [name]: [] })
-  const parts: (string | Fragment)[] = [head.slice(0, -2)]
+  // The envelope's text with its closing brace replaced by the list's opening: no object copy.
+  const text = JSON.stringify(envelope)
+  const head = `${text.slice(0, -1)}${text.length > 2 ? ',' : ''}${JSON.stringify(name)}:[`
+  const parts: (string | Fragment)[] = [head]
   items.forEach((item, i) => {
     if (i > 0) parts.push(COMMA)
     parts.push(item)

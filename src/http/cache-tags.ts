@@ -35,12 +35,29 @@ const clean = (value: string): string =>
 /** The tag naming one timeline. @example timelineTag('wang-yi-moscow-2023') // 'timeline:wang-yi-moscow-2023' */
 export const timelineTag = (id: string): string => `timeline:${clean(id)}`
 
+/** Tag lists already made: one per timeline, kind, format and language in use. */
+const memo = new Map<string, string>()
+const MAX_MEMO = 4096
+
 /**
  * The `Cache-Tag` value of a representation: its timeline (or {@link ALL_TIMELINES_TAG}), kind,
  * format and, when the variant has one, language.
  * @example cacheTags({ format: 'ics' }, { kind: 'events', timeline: 'x' }) // 'timeline:x,kind:events,format:ics'
  */
-export const cacheTags = (variant: Pick<Variant, 'format' | 'lang'>, hint: CacheTagHint): string =>
+export const cacheTags = (
+  variant: Pick<Variant, 'format' | 'lang'>,
+  hint: CacheTagHint,
+): string => {
+  const memoKey = `${hint.timeline}\u0000${hint.allTimelines}\u0000${hint.kind}\u0000${variant.format}\u0000${variant.lang}`
+  let tags = memo.get(memoKey)
+  if (tags === undefined) {
+    if (memo.size >= MAX_MEMO) memo.clear()
+    memo.set(memoKey, (tags = tagList(variant, hint)))
+  }
+  return tags
+}
+
+const tagList = (variant: Pick<Variant, 'format' | 'lang'>, hint: CacheTagHint): string =>
   [
     hint.timeline === undefined ? undefined : timelineTag(hint.timeline),
     hint.allTimelines ? ALL_TIMELINES_TAG : undefined,
