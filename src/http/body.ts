@@ -106,7 +106,7 @@ const ASCII = /^[\x00-\x7f]*$/
  * Largest body written into the shared scratch buffer (see {@link encodeBody}); larger transient
  * bodies get a buffer of their own, so the scratch never holds more than this.
  */
-const SCRATCH_MAX = 64 * 1024
+const SCRATCH_MAX = 128 * 1024
 let scratch = new Uint8Array(0)
 
 /** `length` bytes to write a body into: the scratch buffer when `transient` allows. */
