@@ -12,7 +12,6 @@
  */
 import { Hono } from 'hono'
 import type { BlankEnv, MergeSchemaPath } from 'hono/types'
-import { cors } from 'hono/cors'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { timelines } from './routes/timelines.ts'
 import { actors, places } from './routes/entities.ts'
@@ -22,10 +21,12 @@ import { embed } from './routes/embed.tsx'
 import { oembed } from './routes/oembed.ts'
 import { errorProblem, notFoundProblem, problem } from './http/problem.ts'
 import { securityHeaders } from './http/security.ts'
+import { publicCors } from './http/cors.ts'
 import { limits } from './http/limits.ts'
 import { createResponseCache, type ResponseCache } from './http/cache.ts'
 import { DATA } from './data.ts'
 import { MOUNTS, type SubApp } from './routes/registry.ts'
+import { isPurgeRequest, purge, type PurgeEnv } from './routes/purge.ts'
 
 /** The sub-apps, by the names the route registry mounts them under. */
 export const SUB_APPS = {
@@ -54,7 +55,8 @@ type Mounted = {
  *    **A hit skips everything below**, so a middleware added here must only set headers that are
  *    a function of the response and its route (the differential cache test checks this).
  * 2. `provide`: hands the cache to handlers (`c.var.cache`, used by http/send.ts).
- * 3. `securityHeaders`, `cors`: decorate the response after the handler ran.
+ * 3. `securityHeaders`, `publicCors`: decorate the response after the handler ran (a preflight
+ *    is answered by `publicCors` at once).
  * 4. `limits`: refuses oversized or malformed URLs (414/400) before routing.
  * 5. `methodNotAllowed`: 405 with `Allow` for a known path and another method.
  * 6. The routes; then `notFound` and `onError`, the one RFC 9457 error path.
@@ -67,8 +69,7 @@ export const createApp = (cache: ResponseCache) => {
 
   app.use(securityHeaders())
   app.use(
-    cors({
-      origin: '*',
+    publicCors({
       allowMethods: ['GET', 'HEAD', 'OPTIONS'],
       exposeHeaders: ['ETag', 'Link', 'X-Total-Count', 'Content-Disposition'],
       maxAge: 86400,
@@ -109,5 +110,16 @@ export const app = createApp(cache)
 /** The API's type, for `hc<AppType>()`. */
 export type AppType = typeof app
 
-/** The Worker: a repeated GET is answered from memory before the app runs (http/cache.ts). */
-export default { fetch: cache.front(app.fetch) } satisfies ExportedHandler
+const served = cache.front(app.fetch)
+
+/**
+ * The Worker: a repeated GET is answered from memory before the app runs (http/cache.ts); an
+ * authorized edge-cache purge (routes/purge.ts) goes to its own app, any other POST to the
+ * public one.
+ */
+export default {
+  fetch: async (request, env: PurgeEnv, ctx) =>
+    request.method === 'POST' && (await isPurgeRequest(request, env))
+      ? purge.fetch(request, env, ctx)
+      : served(request, env, ctx),
+} satisfies ExportedHandler<PurgeEnv>

@@ -98,3 +98,35 @@ export const oembedPath = (url: string, format?: 'json'): string =>
  * @example docsPath('op-listEvents') // '/docs#op-listEvents'
  */
 export const docsPath = (anchor?: string): string => `/docs${anchor ? `#${anchor}` : ''}`
+
+/** Characters `encodeURIComponent` leaves alone but form encoding escapes, and the space. */
+const FORM_EXTRA = /[!'()~]|%20/g
+/** Values made only of what form encoding leaves alone (most ids, words and numbers). */
+const FORM_SAFE = /^[A-Za-z0-9*._-]*$/
+
+/**
+ * `value` as `URLSearchParams` serializes it (application/x-www-form-urlencoded), without
+ * building one: a page's links are made on every never-seen query.
+ * @example formEncode('a b&c') // 'a+b%26c'
+ */
+export const formEncode = (value: string): string =>
+  FORM_SAFE.test(value)
+    ? value
+    : encodeURIComponent(value).replace(FORM_EXTRA, (c) =>
+        c === '%20' ? '+' : `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+      )
+
+/**
+ * A canonical, encoded query string for links: keys sorted, lists joined, absent values dropped;
+ * what `new URLSearchParams(pairs).toString()` gives.
+ * @example canonicalSearch({ sort: 'asc', kind: ['visit', 'call'] }) // 'kind=visit%2Ccall&sort=asc'
+ */
+export const canonicalSearch = (query: Record<string, unknown>): string =>
+  Object.keys(query)
+    .filter((k) => query[k] !== undefined)
+    .sort()
+    .map((k) => {
+      const value = query[k]
+      return `${formEncode(k)}=${formEncode(Array.isArray(value) ? value.join(',') : String(value))}`
+    })
+    .join('&')

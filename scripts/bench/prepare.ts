@@ -12,12 +12,21 @@ import type { Bundle } from './bundle.ts'
 import { baselineScript, capture, medianBySize } from './baseline.ts'
 import type { CapturedResponse } from './baseline.ts'
 import { writeSyntheticData } from './synthetic.ts'
-import { coldPaths, fixedRoutes, searchWords } from './workload.ts'
+import { CACHE_BUDGET_BYTES } from '../../src/http/cache.ts'
+import { coldPaths, coldVocabulary, fixedRoutes } from './workload.ts'
 import type { RouteSpec, TimelineTarget } from './workload.ts'
 
 const run = promisify(execFile)
-/** Cold responses sampled to pick the baseline's stand-in. */
-const COLD_SAMPLES = 31
+/** Cold responses sampled to size the stream and pick the baseline's stand-in. */
+const COLD_SAMPLES = 101
+/**
+ * The cold stream must hold this many times the isolate cache's budget. Sent round-robin through
+ * a least-recently-used cache smaller than the cycle, every request is then a miss: each entry
+ * is evicted before its turn comes again.
+ */
+const COLD_CACHE_MULTIPLE = 1.5
+/** What an entry costs the cache besides its body, at least (`ENTRY_OVERHEAD` in cache.ts). */
+const ENTRY_OVERHEAD_MIN = 256
 
 export interface Variant {
   /** Worker name in workerd, e.g. `app-28`. */
@@ -32,6 +41,8 @@ export interface PreparedVariant extends Variant {
   routes: RouteSpec[]
   skipped: { key: string; label: string; reason: string }[]
   cold: string[]
+  /** The cold stream's least footprint in the isolate cache, bytes (sampled bodies + overhead). */
+  coldBytes: number
   baselineSource: string
 }
 
@@ -102,17 +113,26 @@ export const prepareVariant = async (origin: URL, variant: Variant): Promise<Pre
   }
   const list = captured.get(fixedRoutes(variant.target)[0]!.path)
   if (!list) throw new Error(`${variant.label}: the event list did not answer 200`)
-  const cold = coldPaths(variant.target.timelineId, searchWords(list.body))
+  const vocabulary = coldVocabulary(list.body)
+  let cold = coldPaths(variant.target.timelineId, vocabulary)
   const step = Math.floor(cold.length / COLD_SAMPLES)
   const samples: CapturedResponse[] = []
   for (let i = 0; i < COLD_SAMPLES; i++) samples.push(await capture(origin, cold[i * step]!))
   const failed = samples.find((s) => s.status !== 200)
   if (failed) throw new Error(`${variant.label}: a cold query failed: ${failed.body.slice(0, 200)}`)
+  // Small bodies let 3,000 queries fit in the cache, and a stream that fits is not cold: grow it
+  // (the same queries first, then more) until it holds more than the budget by a margin.
+  const meanBytes =
+    samples.reduce((sum, s) => sum + Buffer.byteLength(s.body), 0) / samples.length +
+    ENTRY_OVERHEAD_MIN
+  const needed = Math.ceil((COLD_CACHE_MULTIPLE * CACHE_BUDGET_BYTES) / meanBytes)
+  if (needed > cold.length) cold = coldPaths(variant.target.timelineId, vocabulary, needed)
   return {
     ...variant,
     routes,
     skipped,
     cold,
+    coldBytes: Math.round(cold.length * meanBytes),
     baselineSource: baselineScript(captured, medianBySize(samples)),
   }
 }

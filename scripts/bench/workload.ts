@@ -1,7 +1,7 @@
 /**
  * @module scripts/bench/workload
  * What the benchmark asks for: the routes (with their throughput targets) and the "cold query"
- * stream whose every request misses the representation cache.
+ * stream whose every request misses the isolate cache.
  */
 
 /** One benchmarked route: a fixed URL, served from the representation cache after its first hit. */
@@ -25,11 +25,10 @@ export interface TimelineTarget {
 
 /** The filtered query of the brief: actor + from + to + q. */
 export const FILTERED_QUERY = 'actor=wang-yi&from=2023-02-15&to=2023-02-22&q=munich'
-/** The cold stream cycles through more distinct queries than the cache holds (2,000). */
-export const COLD_DISTINCT_MIN = 2_500
-const COLD_LIMITS = [10, 25, 50] as const
-const COLD_SORTS = ['asc', 'desc'] as const
-const COLD_ACTORS = [undefined, 'wang-yi'] as const
+/** The cold stream has at least this many distinct queries (issue 13's stream). */
+export const COLD_DISTINCT_MIN = 3_000
+/** Largest `limit` of the cold stream: 1–40. */
+const COLD_MAX_LIMIT = 40
 
 /**
  * The routes of a timeline: event list, filtered query, single event, and the pages and formats a
@@ -60,64 +59,75 @@ export const fixedRoutes = ({ timelineId, eventId }: TimelineTarget): RouteSpec[
   ]
 }
 
-/** mulberry32, for a shuffled but repeatable cold stream. */
-const shuffle = <T>(items: T[], seed = 7): T[] => {
-  const out = [...items]
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
-    ;[out[i], out[j]] = [out[j]!, out[i]!]
-  }
-  return out
+/** What the cold stream draws from: words of titles, actors and dates of the timeline. */
+export interface ColdVocabulary {
+  titleWords: string[]
+  actors: string[]
+  /** Days (`YYYY-MM-DD`) and months (`YYYY-MM`) events start on. */
+  dates: string[]
 }
 
-/**
- * Words worth searching for: folded words of 4+ letters in the events' titles, summaries and
- * quotes, taken from an event-list response body.
- * @example searchWords(await (await fetch(listUrl)).text())
- */
-export const searchWords = (listBody: string): string[] => {
-  const { items } = JSON.parse(listBody) as {
-    items: { title?: string; summary?: string; citations?: { quote: string }[] }[]
-  }
-  const text = items
-    .flatMap((e) => [e.title ?? '', e.summary ?? '', ...(e.citations ?? []).map((c) => c.quote)])
-    .join(' ')
+const fold = (text: string) =>
+  text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
-  return [...new Set(text.match(/[a-z]{4,}/g) ?? [])].sort()
+
+/**
+ * The cold stream's vocabulary, from an event-list response body: folded words of 4+ letters in
+ * the events' titles, the actors taking part, the days and months events start on.
+ * @example coldVocabulary(await (await fetch(listUrl)).text())
+ */
+export const coldVocabulary = (listBody: string): ColdVocabulary => {
+  const { items } = JSON.parse(listBody) as {
+    items: { title: string; date: { start: string }; participants: { actor: { id: string } }[] }[]
+  }
+  const sorted = (values: string[]) => [...new Set(values)].sort()
+  return {
+    titleWords: sorted(items.flatMap((e) => fold(e.title).match(/[a-z]{4,}/g) ?? [])),
+    actors: sorted(items.flatMap((e) => e.participants.map((p) => p.actor.id))),
+    dates: sorted(items.flatMap((e) => [e.date.start, e.date.start.slice(0, 7)])),
+  }
+}
+
+/** mulberry32: a repeatable stream of numbers in [0, 1). */
+const random = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
 }
 
 /**
- * The cold stream: distinct combinations of q, actor, sort and limit, shuffled. Each is a new
- * canonical query, and the cycle is longer than the representation cache, so every request of
- * the stream pays for filtering, paging and serialization.
- * @example const paths = coldPaths('wang-yi-moscow-2023', words)
+ * The cold stream (issue 13): `count` distinct, valid event queries, each mixing a `q` word from
+ * the titles, an `actor`, a `from` date (each present or not), a `limit` from 1 to 40 and a
+ * `sort` (asc, desc or none), in a repeatable random order. Sent round-robin, every request is
+ * one the isolate has not answered recently, as long as the stream is more than the cache holds
+ * (see `prepareVariant`, which grows it until it is).
+ * @example const paths = coldPaths('wang-yi-moscow-2023', vocabulary, 3_000)
  */
-export const coldPaths = (timelineId: string, words: readonly string[]): string[] => {
+export const coldPaths = (
+  timelineId: string,
+  vocabulary: ColdVocabulary,
+  count: number = COLD_DISTINCT_MIN,
+  seed = 13,
+): string[] => {
+  const next = random(seed)
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)]!
   const base = `/v1/timelines/${timelineId}/events`
-  const paths: string[] = []
-  for (const word of words) {
-    for (const limit of COLD_LIMITS) {
-      for (const sort of COLD_SORTS) {
-        for (const actor of COLD_ACTORS) {
-          paths.push(
-            `${base}?q=${word}&limit=${limit}&sort=${sort}${actor ? `&actor=${actor}` : ''}`,
-          )
-        }
-      }
-    }
+  const paths = new Set<string>()
+  for (let tries = 0; paths.size < count; tries++) {
+    if (tries > count * 100) throw new Error(`only ${paths.size} distinct cold queries found`)
+    const params = new URLSearchParams()
+    if (next() < 0.7) params.set('q', pick(vocabulary.titleWords))
+    if (next() < 0.5) params.set('actor', pick(vocabulary.actors))
+    if (next() < 0.5) params.set('from', pick(vocabulary.dates))
+    params.set('limit', String(1 + Math.floor(next() * COLD_MAX_LIMIT)))
+    const sort = pick(['asc', 'desc', undefined])
+    if (sort) params.set('sort', sort)
+    paths.add(`${base}?${params}`)
   }
-  if (paths.length < COLD_DISTINCT_MIN) {
-    throw new Error(`only ${paths.length} distinct cold queries; the cache would absorb them`)
-  }
-  return shuffle(paths)
+  return [...paths]
 }
 
 /**

@@ -51,6 +51,11 @@ export class ByteLru<V> {
     return slot.value
   }
 
+  /** The value for `key`, leaving the order of use as it is. */
+  peek(key: string): V | undefined {
+    return this.#slots.get(key)?.value
+  }
+
   /**
    * Keeps `value` under `key`, counting `bytes` plus the key; a value larger than the whole
    * budget is not kept. Returns whether it was kept.

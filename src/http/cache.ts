@@ -20,6 +20,7 @@
  */
 import type { MiddlewareHandler } from 'hono'
 import { ByteLru, stringBytes } from './byte-lru.ts'
+import { encodeBody, type Body } from './body.ts'
 
 /**
  * Every cache of an isolate together holds at most this many bytes (keys counted at two bytes a
@@ -31,6 +32,17 @@ export const CACHE_BUDGET_BYTES = 16 * 1024 * 1024
 const MAX_ENTRY_SHARE = 8
 /** What a `Map` slot, an object and its fields cost besides the measured strings (a guess on the high side). */
 const ENTRY_OVERHEAD = 256
+/**
+ * The budget's share for remembering keys built once (see `admit`): 1/16, ~1 MB, ~2,000 keys
+ * of a typical event query. A URL asked for twice within that many distinct misses is kept.
+ */
+const SEEN_SHARE = 1 / 16
+
+/** The origin of an absolute URL, without parsing the rest of it. */
+const originOf = (url: string): string => {
+  const end = url.indexOf('/', url.indexOf('//') + 2)
+  return end < 0 ? url : url.slice(0, end)
+}
 
 /** What a handler's body depends on besides the URL's origin and path. */
 export interface Variant {
@@ -44,21 +56,36 @@ export interface Variant {
 
 /** A handler's freshly built answer, before it is encoded and cached. */
 export interface RepresentationInit {
-  /** Text (sent as UTF-8) or bytes (an image), kept as they are. */
-  body: string | Uint8Array<ArrayBuffer>
+  /** Text, text and fragments serialized once, or bytes (an image) kept as they are (http/body.ts). */
+  body: Body
   contentType: string
   headers?: Record<string, string>
 }
 
-/** A 200's headers as every middleware left them, and the subset a 304 carries. */
+/**
+ * A 200's headers as every middleware left them, and (made on the first 304) the subset a 304
+ * carries. Kept as `Headers`, which workerd copies into a new response several times faster than
+ * a list of pairs.
+ */
 interface Final {
-  ok: [string, string][]
-  notModified: [string, string][]
+  ok: Headers
+  notModified?: Headers
 }
+
+/**
+ * What an entry's final headers cost (both sets): measured, a JSON answer's ~16 headers are
+ * ~1 KB of text, kept twice at two bytes a character. Estimated rather than measured per entry:
+ * reading a `Headers` back costs a cold request more than the rest of its bookkeeping.
+ */
+const FINAL_HEADERS_BYTES = 4096
 
 export interface Representation {
   /** The {@link cacheKey} this entry lives under. */
   readonly key: string
+  /**
+   * The bytes. Those of a representation the cache does not keep are valid only until the next
+   * one is built: send them at once (`new Response()` copies them), as http/send.ts does.
+   */
   readonly body: Uint8Array<ArrayBuffer>
   /** Strong validator: the data version and a hash of these exact bytes. */
   readonly etag: string
@@ -75,26 +102,11 @@ export interface Representation {
  */
 export const cacheKey = (origin: string, path: string, variant: Variant): string => {
   const query = variant.query ?? {}
-  const entries = Object.keys(query)
-    .filter((name) => query[name] !== undefined)
-    .sort()
-    .map((name) => [name, query[name]])
+  const names = Object.keys(query).sort()
+  const entries: [string, unknown][] = []
+  for (const name of names) if (query[name] !== undefined) entries.push([name, query[name]])
   return JSON.stringify([variant.format, variant.lang ?? '', origin, path, entries])
 }
-
-/**
- * A canonical query string for links: keys sorted, lists joined, absent values dropped.
- * @example canonicalQuery({ sort: 'asc', kind: ['visit', 'call'] }) // 'kind=visit,call&sort=asc'
- */
-export const canonicalQuery = (query: Record<string, unknown>): string =>
-  Object.keys(query)
-    .filter((k) => query[k] !== undefined)
-    .sort()
-    .map((k) => {
-      const value = query[k]
-      return `${k}=${Array.isArray(value) ? value.join(',') : String(value)}`
-    })
-    .join('&')
 
 /**
  * Whether an `If-None-Match` header matches an ETag (weak comparison, RFC 9110 §13.1.2):
@@ -107,24 +119,6 @@ export const ifNoneMatchHits = (header: string | undefined | null, etag: string)
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === opaque)
 }
 
-/**
- * cyrb53: a fast 53-bit hash of a string's code units or of bytes; good enough to tell two bodies
- * of one data version apart.
- */
-const hash53 = (body: string | Uint8Array): string => {
-  let h1 = 0xdeadbeef
-  let h2 = 0x41c6ce57
-  const text = typeof body === 'string'
-  for (let i = 0; i < body.length; i++) {
-    const ch = text ? body.charCodeAt(i) : (body as Uint8Array)[i]!
-    h1 = Math.imul(h1 ^ ch, 2654435761)
-    h2 = Math.imul(h2 ^ ch, 1597334677)
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)
-}
-
 /** Headers that describe the body, and so have no place on a 304 (RFC 9110 §15.4.5). */
 const BODY_HEADERS = new Set(['content-type', 'content-length', 'content-disposition'])
 
@@ -134,16 +128,30 @@ const headerBytes = (pairs: Iterable<[string, string]>): number => {
   return bytes
 }
 
+/** An entry's bytes, its final headers included before they exist (they are kept on its first GET). */
 const entryBytes = (rep: Representation): number =>
   ENTRY_OVERHEAD +
   rep.body.byteLength +
   stringBytes(rep.etag) +
   stringBytes(rep.contentType) +
   headerBytes(Object.entries(rep.headers)) +
-  (rep.final ? headerBytes(rep.final.ok) + headerBytes(rep.final.notModified) : 0)
+  FINAL_HEADERS_BYTES
 
-const sameHeaders = (a: [string, string][], b: [string, string][]): boolean =>
-  a.length === b.length && a.every(([name, value], i) => b[i]![0] === name && b[i]![1] === value)
+const sameHeaders = (a: Headers, b: Headers): boolean => {
+  const left = [...a]
+  const right = [...b]
+  return (
+    left.length === right.length &&
+    left.every(([name, value], i) => right[i]![0] === name && right[i]![1] === value)
+  )
+}
+
+/** The headers of a 304: the 200's, minus those describing its body. */
+const notModifiedHeaders = (ok: Headers): Headers => {
+  const headers = new Headers(ok)
+  for (const name of BODY_HEADERS) headers.delete(name)
+  return headers
+}
 
 /** A Worker `fetch` handler. */
 export type FetchHandler<Env> = (
@@ -202,14 +210,32 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
   const version = options.version
   const maxBytes = options.maxBytes ?? CACHE_BUDGET_BYTES
   const maxEntryBytes = maxBytes / MAX_ENTRY_SHARE
-  const store = new ByteLru<Stored>(maxBytes)
+  const store = new ByteLru<Stored>(maxBytes - Math.floor(maxBytes * SEEN_SHARE))
+  /**
+   * Keys built once recently. A representation is kept on its second request within this window,
+   * so a stream of one-off queries (most of an edge's misses) never evicts what is asked for
+   * again, nor costs the isolate their bodies' garbage collection as long-lived objects.
+   */
+  const seen = new ByteLru<true>(Math.floor(maxBytes * SEEN_SHARE))
+  const admit = (key: string): boolean => {
+    if (seen.peek(key)) {
+      seen.delete(key)
+      return true
+    }
+    seen.set(key, true, ENTRY_OVERHEAD)
+    return false
+  }
   /** Which entry answered a request in flight: the front's question to the handler. */
   const answered = new WeakMap<Request, Representation>()
-  const encoder = new TextEncoder()
 
   const lookup = (key: string): Representation | undefined => {
     const stored = store.get(key)
     return stored && 'rep' in stored ? stored.rep : undefined
+  }
+  /** Whether `rep` is still cached, without making it the most recently used. */
+  const holds = (rep: Representation): boolean => {
+    const stored = store.peek(rep.key)
+    return !!stored && 'rep' in stored && stored.rep === rep
   }
 
   /** The kept answer: 304 when `If-None-Match` matches (for hits and misses alike), else 200. */
@@ -217,21 +243,16 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
     const fresh = ifNoneMatchHits(headers.get('If-None-Match'), rep.etag)
     return new Response(fresh || method === 'HEAD' ? null : rep.body, {
       status: fresh ? 304 : 200,
-      headers: fresh ? final.notModified : final.ok,
+      headers: fresh ? (final.notModified ??= notModifiedHeaders(final.ok)) : final.ok,
     })
   }
 
   /** Keeps a GET's final headers with its entry and aliases its spelling to the entry. */
   const remember = (rep: Representation, final: Final, spelling: string) => {
-    if (!rep.final) {
-      rep.final = final
-      // Re-measured with its headers; an entry already evicted stays out.
-      if (lookup(rep.key) === rep) store.set(rep.key, { rep }, entryBytes(rep))
-    } else if (!sameHeaders(rep.final.ok, final.ok)) {
-      // Middleware answered this spelling differently: never alias it.
-      return
-    }
-    if (lookup(rep.key) === rep) {
+    if (!rep.final) rep.final = final
+    // Middleware answered this spelling differently: never alias it.
+    else if (!sameHeaders(rep.final.ok, final.ok)) return
+    if (holds(rep)) {
       store.set(spelling, { alias: rep.key }, ENTRY_OVERHEAD + stringBytes(rep.key))
     }
   }
@@ -241,18 +262,21 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
     stats: () => ({ bytes: store.bytes, entries: store.size, maxBytes }),
 
     represent(request, path, variant, build) {
-      const key = cacheKey(new URL(request.url).origin, path, variant)
+      const key = cacheKey(originOf(request.url), path, variant)
       let rep = lookup(key)
       if (!rep) {
+        const keep = admit(key)
         const init = build()
+        // A body the cache will not keep is written where the next one will be (http/body.ts).
+        const { bytes, digest } = encodeBody(init.body, !keep)
         rep = {
           key,
-          body: typeof init.body === 'string' ? encoder.encode(init.body) : init.body,
-          etag: `"${version}-${hash53(init.body)}"`,
+          body: bytes,
+          etag: `"${version}-${digest}"`,
           contentType: init.contentType,
           headers: init.headers ?? {},
         }
-        if (rep.body.byteLength <= maxEntryBytes) store.set(key, { rep }, entryBytes(rep))
+        if (keep && rep.body.byteLength <= maxEntryBytes) store.set(key, { rep }, entryBytes(rep))
       }
       answered.set(request, rep)
       return rep
@@ -276,8 +300,8 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
         const res = await handler(request, env, ctx)
         const rep = answered.get(request)
         if (res.status !== 200 || !rep || res.headers.get('ETag') !== rep.etag) return res
-        const ok = [...res.headers]
-        const final = { ok, notModified: ok.filter(([name]) => !BODY_HEADERS.has(name)) }
+        // The response's own headers, which nothing changes after this point.
+        const final: Final = { ok: res.headers }
         if (method === 'GET') remember(rep, final, spelling)
         return ifNoneMatchHits(h.get('If-None-Match'), rep.etag)
           ? replay(rep, final, method, h)

@@ -4,8 +4,7 @@
  * from the inline style and script it contains.
  */
 import type { Context } from 'hono'
-import type { Variant } from './cache.ts'
-import { represent, send } from './send.ts'
+import { represent, send, type TaggedVariant } from './send.ts'
 import { pageCsp, type PageCspOptions } from './csp.ts'
 
 export const HTML_TYPE = 'text/html; charset=utf-8'
@@ -18,11 +17,11 @@ export interface SendPageOptions extends PageCspOptions {
 /**
  * Sends HTML rendered by `build` once per cache entry; its CSP allows the build-time hashes in
  * `options`, forbids framing, and is set here so the security middleware keeps it.
- * @example return sendPage(c, {}, () => renderPage(<DocsPage … />), { styleHashes: [PAGE_CSS_HASH] })
+ * @example return sendPage(c, { tags: { kind: 'docs' } }, () => renderPage(<DocsPage … />), { styleHashes: [PAGE_CSS_HASH] })
  */
 export const sendPage = (
   c: Context,
-  variant: Omit<Variant, 'format'>,
+  variant: Omit<TaggedVariant, 'format'>,
   build: () => string,
   options: SendPageOptions = {},
 ): Response => {

@@ -88,12 +88,16 @@ export const chooseLanguage = ({
 
 /**
  * Adds `Accept-Language` to `Vary` on every response of a resource whose language may be
- * negotiated (200, 304 and problems alike), as `varyAccept` does for `Accept`.
+ * negotiated (200, 304 and problems alike), as `varyAccept` does for `Accept`. A URL with an
+ * explicit `lang` is not negotiated (an explicit `lang` always wins, even a malformed one is a
+ * 400 for every header), so it sends no `Vary`: edge caches keep one copy of it, not one per
+ * reader's header.
  * @example timelines.use('/:id', varyAcceptLanguage())
  */
 export const varyAcceptLanguage = (): MiddlewareHandler =>
   async function varyAcceptLanguage(c, next) {
     await next()
+    if (c.req.query('lang') !== undefined) return
     const vary = c.res.headers.get('Vary')
     if (!vary) c.res.headers.set('Vary', 'Accept-Language')
     else if (!/(^|,)\s*(accept-language|\*)\s*(,|$)/i.test(vary))

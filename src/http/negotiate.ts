@@ -113,13 +113,17 @@ export const negotiateFormat = ({ format, extension, accept }: NegotiateOptions)
 }
 
 /**
- * Adds `Accept` to `Vary` on every response of a negotiated resource (200, 304 and problems
- * alike), so caches never hand a calendar to a client that asked for JSON.
+ * Adds `Accept` to `Vary` on every response of a URL whose format is negotiated (200, 304 and
+ * problems alike), so caches never hand a calendar to a client that asked for JSON. A URL with
+ * `?format=` (or, on a route that does not use this, an extension) names its format: its answer
+ * does not depend on `Accept`, and an edge cache keeps one copy of it, not one per `Accept`.
+ * `Vary` is thus a function of the URL, the same on every response to it (RFC 9110 §12.5.5).
  * @example timelines.use('/:id/events', varyAccept())
  */
 export const varyAccept = (): MiddlewareHandler =>
   async function varyAccept(c, next) {
     await next()
+    if (c.req.query('format') !== undefined) return
     const vary = c.res.headers.get('Vary')
     if (!vary) c.res.headers.set('Vary', 'Accept')
     else if (!/(^|,)\s*(accept|\*)\s*(,|$)/i.test(vary))

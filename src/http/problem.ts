@@ -6,6 +6,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { ERROR_CACHE_TAG } from './cache-tags.ts'
 
 /** Problem types, documented at `/docs#problem-<type>`. */
 export const PROBLEM_TITLES = {
@@ -55,7 +56,9 @@ export const problem = (c: Context, init: ProblemInit): Response => {
   }
   return c.body(JSON.stringify(body), init.status, {
     'Content-Type': PROBLEM_CONTENT_TYPE,
-    'Cache-Control': init.status >= 500 ? 'no-store' : ERROR_CACHE_CONTROL,
+    ...(init.status >= 500
+      ? { 'Cache-Control': 'no-store' }
+      : { 'Cache-Control': ERROR_CACHE_CONTROL, 'Cache-Tag': ERROR_CACHE_TAG }),
     ...init.headers,
   })
 }

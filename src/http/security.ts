@@ -25,11 +25,11 @@ export const PERMISSIONS_POLICY =
   'magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), usb=(), ' +
   'browsing-topics=()'
 
-const COMMON: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': REFERRER_POLICY,
-  'Strict-Transport-Security': HSTS,
-}
+const COMMON: readonly [string, string][] = [
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', REFERRER_POLICY],
+  ['Strict-Transport-Security', HSTS],
+]
 
 /**
  * The `frame-ancestors` sources of a CSP, or undefined when the policy has none. Parsed with
@@ -59,15 +59,14 @@ export const securityHeaders = (): MiddlewareHandler =>
   async function securityHeaders(c, next) {
     await next()
     const headers = c.res.headers
-    for (const [name, value] of Object.entries(COMMON)) setDefault(headers, name, value)
+    for (const [name, value] of COMMON) setDefault(headers, name, value)
     const csp = headers.get('Content-Security-Policy')
     const html = (headers.get('Content-Type') ?? '').toLowerCase().startsWith('text/html')
-    if (!csp) headers.set('Content-Security-Policy', API_CSP)
-    else if (frameAncestors(csp) === undefined) {
-      headers.set('Content-Security-Policy', `${csp}; frame-ancestors 'none'`)
-    }
-    const ancestors = frameAncestors(headers.get('Content-Security-Policy')!)
-    const framable = ancestors !== "'none'"
+    const own = csp ? frameAncestors(csp) : undefined
+    const policy = !csp ? API_CSP : own === undefined ? `${csp}; frame-ancestors 'none'` : csp
+    if (policy !== csp) headers.set('Content-Security-Policy', policy)
+    // API_CSP and an appended directive say 'none'; a handler's own directive says what it says.
+    const framable = own !== undefined && own !== "'none'"
     // CSP frame-ancestors wins in every current browser; XFO is for the ones that predate it.
     if (!framable) setDefault(headers, 'X-Frame-Options', 'DENY')
     // Data, the widget script and the embed page are meant to be used from other origins

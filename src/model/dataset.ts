@@ -98,15 +98,21 @@ export interface Dataset {
   eventsByPlace: ReadonlyMap<string, IndexedEvent[]>
 }
 
+/** Only code units below 0x80. */
+const ASCII_TEXT = /^[\x00-\x7f]*$/
+
 /**
  * Folds text for search: lower case, accents and other combining marks removed.
  * @example foldText('Élysée Palace') // 'elysee palace'
  */
 export const foldText = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  // ASCII has no marks to strip and normalizes to itself: most queries skip the Unicode work.
+  ASCII_TEXT.test(text)
+    ? text.toLowerCase()
+    : text
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase()
 
 const pushTo = (map: Map<string, number[]>, key: string, position: number) => {
   const list = map.get(key)
@@ -186,8 +192,8 @@ const wordIndexes = new WeakMap<IndexedTimeline, ReadonlyMap<string, number[]>>(
 
 /**
  * Each distinct word (run of letters and digits; UTF-16 surrogates count as word characters) of
- * the events' search text → ascending positions of the events using it. Built on the first text
- * query of a large timeline, not at start-up: isolates that never search never pay for it.
+ * the events' search text → ascending positions of the events using it. Built on a timeline's
+ * first text query, not at start-up: isolates that never search never pay for it.
  * A term made only of BMP letters and digits occurs in a text exactly when it occurs in one of the
  * text's words, so scanning the vocabulary (thousands of words) finds the same events as scanning
  * every event's text (megabytes at 10,000 events). Tokenized by hand: a char-code loop with an

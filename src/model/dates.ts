@@ -36,12 +36,26 @@ const dayNumber = (year: number, month: number, day: number): number | undefined
   return ms / MS_PER_DAY
 }
 
+/** Ranges already worked out, by text: query bounds repeat (`from=2023-02`), Dates are slow. */
+const ranges = new Map<string, DayRange | undefined>()
+/** Texts remembered at most (each under 11 characters); past it the memo starts over. */
+const MAX_RANGES = 4096
+
 /**
- * The days a partial date covers: a whole year, a whole month or one day.
+ * The days a partial date covers: a whole year, a whole month or one day. The result is shared
+ * (frozen): callers read it, never change it.
  * @example partialDateRange('2023-02') // { first: 19389, last: 19416 }
  * @returns `undefined` when the text is not a real date.
  */
 export const partialDateRange = (text: string): DayRange | undefined => {
+  if (ranges.has(text)) return ranges.get(text)
+  if (ranges.size >= MAX_RANGES) ranges.clear()
+  const range = parseRange(text)
+  ranges.set(text, range && Object.freeze(range))
+  return range
+}
+
+const parseRange = (text: string): DayRange | undefined => {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text)
   if (!match) return undefined
   const year = Number(match[1])

@@ -11,12 +11,22 @@ interface Cursor {
 
 const PREFIX = 'v1'
 
+/** Cursors already encoded, by direction and position: a page's links repeat them. */
+const encoded = new Map<string, string>()
+/** Cursors remembered at most (each ~20 characters); past it the memo starts over. */
+const MAX_ENCODED = 16_384
+
 /** @example encodeCursor({ direction: 'after', position: 12 }) // 'djEuYS4xMg' */
-export const encodeCursor = ({ direction, position }: Cursor): string =>
-  btoa(`${PREFIX}.${direction[0]}.${position}`)
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
-    .replaceAll('=', '') // base64 has '=' only as trailing padding
+export const encodeCursor = ({ direction, position }: Cursor): string => {
+  const text = `${PREFIX}.${direction[0]}.${position}`
+  let cursor = encoded.get(text)
+  if (cursor === undefined) {
+    if (encoded.size >= MAX_ENCODED) encoded.clear()
+    cursor = btoa(text).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '') // base64 has '=' only as trailing padding
+    encoded.set(text, cursor)
+  }
+  return cursor
+}
 
 /**
  * Reads a cursor made by {@link encodeCursor}.

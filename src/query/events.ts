@@ -49,8 +49,6 @@ const intersect = (a: readonly number[], b: readonly number[]): number[] => {
 /** A search term made only of BMP letters and digits, which the word index can answer. */
 const WORD_TERM = /^[\p{L}\p{N}]+$/u
 const ASTRAL = /[\uD800-\uDFFF]/
-/** Up to this many candidate events, a text term is checked by scanning their search text. */
-const SCAN_MAX = 256
 
 /** The part of an ascending position list within [lo, hi). */
 const within = (list: number[], lo: number, hi: number): number[] => {
@@ -81,13 +79,44 @@ const firstAfter = (events: readonly IndexedEvent[], day: number): number => {
   return lo
 }
 
+/** Positions of terms already searched, per timeline, with the bytes they hold. */
+const termMemos = new WeakMap<
+  IndexedTimeline,
+  { positions: Map<string, number[]>; bytes: number }
+>()
+/** Bytes of remembered positions per timeline (8 a position); past it the memo starts over. */
+const TERM_MEMO_BYTES = 1024 * 1024
+
 /**
  * Ascending positions of the events whose search text contains `term` (letters and digits
- * only): the words of the vocabulary that contain it, their events marked once each. Hand-written
- * because it is the hot loop of a text query: a vocabulary scan instead of a full-text scan turns
- * milliseconds at 10,000 events into tenths of one.
+ * only), worked out once per timeline and term: search words repeat across queries far more
+ * than queries do, and the answer only changes with the data.
  */
 const termPositions = (timeline: IndexedTimeline, term: string): number[] => {
+  let memo = termMemos.get(timeline)
+  if (!memo) termMemos.set(timeline, (memo = { positions: new Map(), bytes: 0 }))
+  let positions = memo.positions.get(term)
+  if (!positions) {
+    // Shared by every query with this term: frozen, so no caller can change it for the next.
+    positions = Object.freeze(scanVocabulary(timeline, term)) as number[]
+    const bytes = 8 * positions.length + 2 * term.length + 64
+    if (memo.bytes + bytes > TERM_MEMO_BYTES) {
+      memo.positions.clear()
+      memo.bytes = 0
+    }
+    memo.positions.set(term, positions)
+    memo.bytes += bytes
+  }
+  return positions
+}
+
+/**
+ * The events whose search text contains `term`: the words of the vocabulary that contain it,
+ * their events marked once each. Hand-written because it is the hot loop of a text query: a
+ * vocabulary scan instead of a full-text scan turns milliseconds at 10,000 events into tenths of
+ * one.
+ */
+const scanVocabulary = (timeline: IndexedTimeline, term: string): number[] => {
   const marks = new Uint8Array(timeline.events.length)
   let count = 0
   for (const [word, positions] of wordIndex(timeline)) {
@@ -123,9 +152,8 @@ export const filterEvents = (timeline: IndexedTimeline, filter: EventFilter): In
   const terms = filter.q ? foldText(filter.q).split(/\s+/).filter(Boolean) : []
   const scanned: string[] = []
   for (const term of terms) {
-    // A few candidates are cheaper to scan than the vocabulary (and need no index built).
-    const candidates = positions ? positions.length : hi - lo
-    if (candidates <= SCAN_MAX || !WORD_TERM.test(term) || ASTRAL.test(term)) {
+    // Terms with punctuation (or astral characters) span words: only the text can answer them.
+    if (!WORD_TERM.test(term) || ASTRAL.test(term)) {
       scanned.push(term)
       continue
     }

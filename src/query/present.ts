@@ -87,11 +87,14 @@ export const timelineDocument = (
   events: timeline.events.map((e) => e.event),
 })
 
-/** A page of events with its total and paging links. */
-export const eventListDocument = (
+/**
+ * A page of events without its items: total, count and paging links. The document is this with
+ * `items` last, the page's {@link listedEvent}s; a serializer may splice them in pre-serialized.
+ */
+export const eventListEnvelope = (
   timeline: IndexedTimeline,
   page: EventPage,
-  options: { fields?: readonly EventField[]; limit: number; pageUrl: (cursor?: string) => string },
+  options: { limit: number; pageUrl: (cursor?: string) => string },
 ) => ({
   timeline: timeline.meta.id,
   total: page.total,
@@ -103,8 +106,11 @@ export const eventListDocument = (
     ...(page.next ? { next: options.pageUrl(page.next) } : {}),
     ...(page.prev ? { prev: options.pageUrl(page.prev) } : {}),
   },
-  items: page.items.map((e) => pickFields(e.event, options.fields)),
 })
+
+/** One event of a list: the whole event, or the fields asked for. */
+export const listedEvent = (indexed: IndexedEvent, fields?: readonly EventField[]) =>
+  pickFields(indexed.event, fields)
 
 const eventRef = (e: IndexedEvent) => ({
   id: e.event.id,

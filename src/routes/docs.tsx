@@ -18,12 +18,14 @@ let document: OpenApiDocument | undefined
 export const getOpenApiDocument = (): OpenApiDocument => (document ??= openApiDocument())
 
 export const docs = new Hono()
-  .get('/openapi.json', validQuery(NoQuery), (c) => sendJson(c, {}, getOpenApiDocument))
+  .get('/openapi.json', validQuery(NoQuery), (c) =>
+    sendJson(c, { tags: { kind: 'openapi' } }, getOpenApiDocument),
+  )
   .get('/docs', validQuery(NoQuery), (c) => {
     const origin = new URL(c.req.url).origin
     return sendPage(
       c,
-      {},
+      { tags: { kind: 'docs' } },
       () => renderPage(<DocsPage doc={getOpenApiDocument()} origin={origin} />),
       { styleHashes: [PAGE_CSS_HASH] },
     )

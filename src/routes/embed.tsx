@@ -13,6 +13,7 @@ import { chooseLanguage, varyAcceptLanguage } from '../http/language.ts'
 import { EMBED_CSS_HASH, EMBED_JS_HASH, WIDGET_JS } from '../generated/client-assets.ts'
 import { EmbedQuery, queryInput } from '../embed/schema.ts'
 import { represent, send } from '../http/send.ts'
+import { ERROR_CACHE_TAG } from '../http/cache-tags.ts'
 import { HTML_TYPE } from '../http/html.ts'
 import { stringsFor } from '../i18n/embed-strings.ts'
 import { EmbedPage } from '../views/embed/embed-page.tsx'
@@ -62,6 +63,7 @@ const errorPage = (
     'Content-Type': HTML_TYPE,
     'Content-Security-Policy': EMBED_CSP,
     'Cache-Control': ERROR_CACHE_CONTROL,
+    'Cache-Tag': ERROR_CACHE_TAG,
   })
 }
 
@@ -69,7 +71,7 @@ export const embed = new Hono()
   .get('/embed.js', (c) =>
     send(
       c,
-      represent(c, { format: 'js' }, () => ({
+      represent(c, { format: 'js', tags: { kind: 'widget' } }, () => ({
         body: WIDGET_JS,
         contentType: 'text/javascript; charset=utf-8',
         headers: {
@@ -100,7 +102,8 @@ export const embed = new Hono()
     if (query.focus && !timeline.byId.has(query.focus)) query.focus = undefined
     const origin = new URL(c.req.url).origin
     const lang = timeline.meta.language
-    const rep = represent(c, { format: 'html', lang, query }, () => ({
+    const tags = { kind: 'embed', timeline: timeline.meta.id }
+    const rep = represent(c, { format: 'html', lang, query, tags }, () => ({
       body: renderPage(<EmbedPage view={embedView(timeline, query, { origin })} />),
       contentType: HTML_TYPE,
       headers: { 'Content-Security-Policy': EMBED_CSP, 'Content-Language': lang },

@@ -16,14 +16,18 @@ const entityRoutes = (kind: 'actors' | 'places') => {
   const events = kind === 'actors' ? DATA.eventsByActor : DATA.eventsByPlace
   const noun = kind === 'actors' ? 'actor' : 'place'
   return new Hono()
-    .get('/', validQuery(NoQuery), (c) => sendJson(c, {}, () => entityListDocument(DATA, kind)))
+    .get('/', validQuery(NoQuery), (c) =>
+      sendJson(c, { tags: { kind, allTimelines: true } }, () => entityListDocument(DATA, kind)),
+    )
     .get('/:id', validQuery(NoQuery), (c) => {
       const id = c.req.param('id')
       const entity = entities.get(id)
       if (!entity) {
         throw new ProblemException({ status: 404, type: 'not-found', detail: `No ${noun} "${id}"` })
       }
-      return sendJson(c, {}, () => entityDocument(entity, kind, events.get(id) ?? []))
+      // An entity lists its events across every timeline.
+      const tags = { kind: noun, allTimelines: true }
+      return sendJson(c, { tags }, () => entityDocument(entity, kind, events.get(id) ?? []))
     })
 }
 

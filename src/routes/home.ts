@@ -15,6 +15,9 @@ import { validQuery } from '../http/validate.ts'
 import { sendJson } from '../http/send.ts'
 import { API_LINKS } from './registry.ts'
 
+/** The index lists every timeline. */
+const INDEX_TAGS = { kind: 'index', allTimelines: true }
+
 /** The API's entry document. */
 const apiIndex = () => ({
   name: 'Dateline',
@@ -26,7 +29,9 @@ const apiIndex = () => ({
   timelines: [...DATA.timelines.values()].map(timelineSummary),
 })
 
-export const v1Index = new Hono().get('/', validQuery(NoQuery), (c) => sendJson(c, {}, apiIndex))
+export const v1Index = new Hono().get('/', validQuery(NoQuery), (c) =>
+  sendJson(c, { tags: INDEX_TAGS }, apiIndex),
+)
 
 /**
  * Whether the client prefers HTML to JSON. Ties (Accept: *\/*) and no Accept at all mean JSON, so
@@ -48,5 +53,5 @@ const landingForBrowsers: MiddlewareHandler = async function landingForBrowsers(
 
 /** `GET /`: the landing page or the JSON index, by content negotiation. */
 export const home = new Hono().get('/', landingForBrowsers, validQuery(NoQuery), (c) =>
-  sendJson(c, {}, apiIndex),
+  sendJson(c, { tags: INDEX_TAGS }, apiIndex),
 )

@@ -107,7 +107,7 @@ export const sendLanding = (c: Context, headers: Record<string, string> = {}) =>
   const featured = DATA.timelines.get(FEATURED_TIMELINE) ?? [...DATA.timelines.values()][0]!
   return sendPage(
     c,
-    { query: { ...options, error } },
+    { query: { ...options, error }, tags: { kind: 'landing', allTimelines: true } },
     () =>
       renderPage(
         <LandingPage

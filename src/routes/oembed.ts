@@ -88,7 +88,8 @@ export const oembed = new Hono().get('/oembed', (c) => {
   const width = maxwidth === undefined ? DEFAULT_WIDTH : Math.min(maxwidth, MAX_WIDTH)
   const height = Math.min(maxheight ?? DEFAULT_HEIGHT, DEFAULT_HEIGHT)
   const target = { timeline: timelineId, embed: embedSearch(query), width, height }
-  return sendJson(c, { query: target }, () => ({
+  const tags = { kind: 'oembed', timeline: timelineId }
+  return sendJson(c, { query: target, tags }, () => ({
     version: '1.0',
     type: 'rich',
     title: timeline.meta.title,

@@ -13,21 +13,25 @@ import { DEFAULT_LIMIT, EventListQuery, LangQuery, NoQuery } from '../query/sche
 import {
   contentLanguage,
   eventDocument,
+  eventListEnvelope,
   linkLang,
-  eventListDocument,
+  listedEvent,
   timelineDocument,
   timelineSummary,
 } from '../query/present.ts'
-import { eventsPath } from '../urls.ts'
+import { canonicalSearch, eventsPath } from '../urls.ts'
 import { ProblemException } from '../http/problem.ts'
 import { validQuery } from '../http/validate.ts'
-import { BUILD_ASSET_CACHE_CONTROL, represent, send, sendJson } from '../http/send.ts'
-import { canonicalQuery } from '../http/cache.ts'
+import { BUILD_ASSET_CACHE_CONTROL, represent, send, sendJson, sendJsonBody } from '../http/send.ts'
+import { fragmenter, jsonWithList, type Fragment } from '../http/body.ts'
 import { negotiateFormat, varyAccept } from '../http/negotiate.ts'
 import { contentDisposition } from '../formats/registry.ts'
 import { SERIALIZERS } from '../formats/serializers.ts'
-import type { IndexedTimeline } from '../model/dataset.ts'
+import type { IndexedEvent, IndexedTimeline } from '../model/dataset.ts'
 import { CARDS } from '../generated/cards.ts'
+
+/** A whole event's JSON, serialized, encoded and hashed once per isolate (http/body.ts). */
+const eventJson = fragmenter((e: IndexedEvent) => JSON.stringify(listedEvent(e)))
 
 /**
  * The timeline named in the path, in the request's language (explicit `lang`, else
@@ -69,11 +73,21 @@ export const runEventQuery = (timeline: IndexedTimeline, query: EventListQuery):
   }
 }
 
-/** URL of one page of an event query: the same parameters with another cursor. */
-export const eventPageUrl = (path: string, query: EventListQuery) => (cursor?: string) => {
-  const params = new URLSearchParams(canonicalQuery({ ...query, cursor }))
-  const search = params.toString()
-  return search ? `${path}?${search}` : path
+/**
+ * URL of one page of an event query: the same parameters with another cursor. Each URL is built
+ * once per request (a page's links and its `Link` header name the same three).
+ */
+export const eventPageUrl = (path: string, query: EventListQuery) => {
+  const urls = new Map<string | undefined, string>()
+  return (cursor?: string): string => {
+    let url = urls.get(cursor)
+    if (url === undefined) {
+      const search = canonicalSearch({ ...query, cursor })
+      url = search ? `${path}?${search}` : path
+      urls.set(cursor, url)
+    }
+    return url
+  }
 }
 
 /** RFC 8288 `Link` header for a page's neighbours. */
@@ -97,7 +111,8 @@ const sendEvents = (c: Context, query: EventListQuery, extension?: string): Resp
   const lang = linkLang(timeline)
   // Links name the language chosen; the key holds it once, however it was asked for.
   const pageUrl = eventPageUrl(path, { ...query, lang })
-  const variant = { lang: contentLanguage(timeline), query: { ...query, lang: undefined } }
+  const tags = { kind: 'events', timeline: timeline.meta.id }
+  const variant = { lang: contentLanguage(timeline), query: { ...query, lang: undefined }, tags }
   let page: EventPage | undefined
   const getPage = () => (page ??= runEventQuery(timeline, query))
   const headers = () => ({
@@ -110,15 +125,21 @@ const sendEvents = (c: Context, query: EventListQuery, extension?: string): Resp
       : {}),
   })
   if (spec.format === 'json') {
-    return sendJson(
+    const { fields } = query
+    const item: (e: IndexedEvent) => string | Fragment = fields
+      ? (e: IndexedEvent) => JSON.stringify(listedEvent(e, fields))
+      : eventJson
+    return sendJsonBody(
       c,
       variant,
-      () =>
-        eventListDocument(timeline, getPage(), {
-          fields: query.fields,
+      () => {
+        const page = getPage()
+        const envelope = eventListEnvelope(timeline, page, {
           limit: query.limit ?? DEFAULT_LIMIT,
           pageUrl,
-        }),
+        })
+        return jsonWithList(envelope, 'items', page.items.map(item))
+      },
       headers,
     )
   }
@@ -160,7 +181,7 @@ const sendCard = (c: Context): Response => {
   if (!card) {
     throw new ProblemException({ status: 404, type: 'not-found', detail: `No card for "${id}"` })
   }
-  const rep = represent(c, { format: 'png' }, () => ({
+  const rep = represent(c, { format: 'png', tags: { kind: 'card', timeline: id } }, () => ({
     body: Uint8Array.from(atob(card), (ch) => ch.charCodeAt(0)),
     contentType: 'image/png',
   }))
@@ -168,7 +189,13 @@ const sendCard = (c: Context): Response => {
 }
 
 export const timelines = new Hono()
-  .use('*', varyAcceptLanguage())
+  // Every resource here follows the reader's language but the card, drawn once in the
+  // timeline's own: it alone sends no `Vary: Accept-Language`.
+  .use('/', varyAcceptLanguage())
+  .use('/:id', varyAcceptLanguage())
+  .use('/:id/events', varyAcceptLanguage())
+  .use('/:id/events/*', varyAcceptLanguage())
+  .use('/:id/:file{events\\.[^/]+}', varyAcceptLanguage())
   .get('/', validQuery(LangQuery), (c) => {
     const { language } = chooseLanguage({
       lang: c.req.valid('query').lang,
@@ -176,26 +203,25 @@ export const timelines = new Hono()
       available: LANGUAGES,
     })
     const items = [...dataFor(language).timelines.values()]
-    const tags = [...new Set(items.map(contentLanguage))].join(', ')
+    const languages = [...new Set(items.map(contentLanguage))].join(', ')
     return sendJson(
       c,
-      { lang: language },
+      { lang: language, tags: { kind: 'timelines', allTimelines: true } },
       () => ({ total: items.length, items: items.map(timelineSummary) }),
-      (): Record<string, string> => (tags ? { 'Content-Language': tags } : {}),
+      (): Record<string, string> => (languages ? { 'Content-Language': languages } : {}),
     )
   })
   .get('/:id', validQuery(LangQuery), (c) => {
     const timeline = findTimeline(c, c.req.param('id'), c.req.valid('query').lang)
     return sendJson(
       c,
-      { lang: contentLanguage(timeline) },
+      { lang: contentLanguage(timeline), tags: { kind: 'timeline', timeline: timeline.meta.id } },
       () => timelineDocument(timeline, dataFor(language(timeline)).tags),
       () => languageHeaders(timeline),
     )
   })
   .get('/:id/card.png', validQuery(NoQuery), sendCard)
   .use('/:id/events', varyAccept())
-  .use('/:id/:file{events\\.[^/]+}', varyAccept())
   .get('/:id/events', validQuery(EventListQuery), (c) => sendEvents(c, c.req.valid('query')))
   // `events.ics`, `events.feed.json`…: a plain URL per format, for calendar apps and feed readers.
   .get('/:id/:file{events\\.[^/]+}', validQuery(EventListQuery), (c) =>
@@ -212,9 +238,10 @@ export const timelines = new Hono()
         detail: `No event "${eventId}" in timeline "${timeline.meta.id}"`,
       })
     }
+    const tags = { kind: 'event', timeline: timeline.meta.id }
     return sendJson(
       c,
-      { lang: contentLanguage(timeline) },
+      { lang: contentLanguage(timeline), tags },
       () => eventDocument(timeline, indexed),
       () => languageHeaders(timeline),
     )

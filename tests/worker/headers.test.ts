@@ -88,6 +88,52 @@ const violations = (headers: Headers, kind: Kind, skip: string[] = []): string[]
       return ok ? [] : [`${name}: ${JSON.stringify(value)} breaks ${String(rule)}`]
     })
 
+/** Routes whose body is built from every timeline: their tags include `all-timelines`. */
+const ALL_TIMELINE_ROUTES = new Set([
+  '/',
+  '/v1',
+  '/v1/timelines',
+  '/v1/actors',
+  '/v1/actors/:id',
+  '/v1/places',
+  '/v1/places/:id',
+])
+
+/**
+ * What the edge cache needs of a cacheable 200: `Cache-Tag` with one kind and one format, the
+ * timeline the path names (or `all-timelines` for cross-timeline resources), and a `Vary` that
+ * lists `Accept` exactly where the URL leaves the format to negotiation.
+ */
+const edgeViolations = (headers: Headers, sample: SampleRequest): string[] => {
+  const tags = (headers.get('cache-tag') ?? '').split(',')
+  const problems: string[] = []
+  const want = (ok: boolean, what: string) => ok || problems.push(`${what}: ${tags.join(',')}`)
+  want(
+    tags.every((t) => /^[a-z]+:[a-z0-9._~!$&'*+;=@/-]+$|^all-timelines$/.test(t)),
+    'tags are name:value',
+  )
+  want(tags.filter((t) => t.startsWith('kind:')).length === 1, 'one kind tag')
+  want(tags.filter((t) => t.startsWith('format:')).length === 1, 'one format tag')
+  want(
+    tags.includes(`timeline:${SAMPLE_IDS.timeline}`) === sample.path.includes(SAMPLE_IDS.timeline),
+    'a timeline tag iff the URL names the timeline',
+  )
+  want(tags.includes('all-timelines') === ALL_TIMELINE_ROUTES.has(sample.route), 'all-timelines')
+  const negotiated =
+    sample.route === '/' ||
+    (sample.route === '/v1/timelines/:id/events' && !sample.path.includes('format='))
+  // The reader's language is negotiated on the timelines' resources and the embed, unless the
+  // URL names it; the social card is drawn in one language.
+  const byLanguage =
+    (sample.route.startsWith('/v1/timelines') || sample.route.startsWith('/embed/')) &&
+    !sample.route.endsWith('/card.png') &&
+    !/[?&]lang=/.test(sample.path)
+  const expected = [negotiated && 'Accept', byLanguage && 'Accept-Language'].filter(Boolean)
+  const vary = headers.get('vary')
+  if (vary !== (expected.join(', ') || null)) problems.push(`vary: ${vary}`)
+  return problems
+}
+
 const echoesOrigin = (headers: Headers) =>
   [...headers].filter(([, value]) => value.includes(EVIL_ORIGIN)).map(([name]) => name)
 
@@ -131,6 +177,7 @@ for (const kind of KINDS) {
       const image = res.headers.get('content-type')?.startsWith('image/png')
       const body = image ? (await res.arrayBuffer(), '') : await res.text()
       expect(violations(res.headers, kind)).toEqual([])
+      expect(edgeViolations(res.headers, sample)).toEqual([])
       expect(echoesOrigin(res.headers)).toEqual([])
       const report = observatory(res.headers, body, { origin: EVIL_ORIGIN })
       scores.set(kind, Math.min(scores.get(kind) ?? Infinity, report.score))
@@ -145,6 +192,7 @@ for (const kind of KINDS) {
       })
       expect(res.status).toBe(200)
       expect(violations(res.headers, kind)).toEqual([])
+      expect(edgeViolations(res.headers, sample)).toEqual([])
       expect(await res.text()).toBe('')
     })
 
@@ -181,6 +229,8 @@ describe('problems', () => {
       expect(res.status).toBe(status)
       const body = await res.text()
       expect(violations(res.headers, 'problem')).toEqual([])
+      // Cacheable for a minute, so tagged: all errors can be dropped at once after a fix.
+      expect(res.headers.get('cache-tag')).toBe('kind:error')
       expect(echoesOrigin(res.headers)).toEqual([])
       expect(observatory(res.headers, body).score).toBeGreaterThanOrEqual(MIN_SCORE.problem)
     },
@@ -196,6 +246,7 @@ describe('embed error pages (HTML, shown inside the iframe)', () => {
     expect(res.status).toBe(status)
     const body = await res.text()
     expect(violations(res.headers, 'embed')).toEqual([])
+    expect(res.headers.get('cache-tag')).toBe('kind:error')
     expect(observatory(res.headers, body).score).toBeGreaterThanOrEqual(MIN_SCORE.embed)
   })
 })
