@@ -199,7 +199,7 @@ describe('the embed page in each language', () => {
   )
 
   // Not reachable by leaner markup: the text (quotes, glosses, notes, summaries, titles, names)
-  // takes 8.3–10 KB gzip in a translation against 5.7 KB in English, CSS and JS 4.6–4.8 KB, and
+  // takes 8.3–10 KB gzip in a translation against 5.6 KB in English, CSS and JS 4.6–4.8 KB, and
   // even without its axis no translated page fits (15.4–17.4 KB). See the README's figures.
   it.todo('translated embed pages fit the 15 KB gzip budget (17.5–19.7 KB today)')
 
