@@ -8,6 +8,12 @@
  * `Organization` by actor type, hosts also `organizer`s; each cited article is a `NewsArticle` in
  * `subjectOf` with the verbatim passage as a `Quotation` part; `url` is the embed deep link.
  *
+ * Languages: the list's `inLanguage` is the text's language (an RFC 6497 tag for a translation,
+ * `de-t-en-t0-und`), which every plain string in the document inherits. A quote stays in its
+ * source's language whatever the document's, so its `text` is a `@language`-tagged value, and in a
+ * translation the gloss is the quotation's `workTranslation`, tagged with the translation's tag:
+ * a JSON-LD processor never mistakes the English original for German or the German for a quote.
+ *
  * `eventStatus` (schema.org EventStatusType has no "unconfirmed"): happened, scheduled and expected
  * events are `EventScheduled` (schema.org's value for events taking place as planned, past ones
  * included); possible and reported events get no `eventStatus`, rather than a claim the source
@@ -39,6 +45,29 @@ const agent = (actor: Actor) => ({
   ...(actor.description ? { description: actor.description } : {}),
   ...wikidata(actor.wikidata),
 })
+
+/** A string in a given language, as JSON-LD writes one (a value object with `@language`). */
+const tagged = (value: string, language: string) => ({ '@value': value, '@language': language })
+
+/** A cited passage: verbatim in the source's language, with its gloss in a translation. */
+const quotation = (quote: string, gloss: string | undefined, input: FormatInput) => {
+  const original = input.timeline.translation?.from ?? input.timeline.language
+  const translated = input.timeline.translation?.tag
+  return {
+    '@type': 'Quotation',
+    text: tagged(quote, original),
+    inLanguage: original,
+    ...(gloss && translated
+      ? {
+          workTranslation: {
+            '@type': 'Quotation',
+            text: tagged(gloss, translated),
+            inLanguage: translated,
+          },
+        }
+      : {}),
+  }
+}
 
 const event = (e: ResolvedEvent, input: FormatInput) => {
   const url = eventUrl(input.origin, input.timeline.id, e.id)
@@ -77,7 +106,7 @@ const event = (e: ResolvedEvent, input: FormatInput) => {
       headline: c.source.headline,
       datePublished: c.source.published,
       publisher: { '@type': 'Organization', name: c.source.publisher },
-      hasPart: { '@type': 'Quotation', text: c.quote },
+      hasPart: quotation(c.quote, c.gloss, input),
     })),
   }
 }

@@ -163,9 +163,13 @@ describe('formats in each language', () => {
     expect(
       ((await (await call(`${T}/events.feed.json?lang=${lang}`)).json()) as any).language,
     ).toBe(tag)
-    expect(((await (await call(`${T}/events.jsonld?lang=${lang}`)).json()) as any).inLanguage).toBe(
-      tag,
-    )
+    const ld = (await (await call(`${T}/events.jsonld?lang=${lang}`)).json()) as any
+    expect(ld.inLanguage).toBe(tag)
+    // The quote stays English, tagged so; its gloss is a tagged translation of it.
+    const quotation = ld.itemListElement[0].item.subjectOf[0].hasPart
+    expect(quotation.text['@language']).toBe('en')
+    expect(quotation.workTranslation.text['@language']).toBe(tag)
+    expect(quotation.workTranslation.text['@value']).not.toBe(quotation.text['@value'])
     const csv = await (await call(`${T}/events.csv?lang=${lang}`)).text()
     expect(csv).toContain(tag)
     expect(csv).toContain(TITLE_WORD[lang])
