@@ -19,11 +19,12 @@ declare module 'hono' {
 }
 
 /**
+ * Typed as any app's middleware (`c.env` cast): typing the app's `Bindings` would change the
+ * schema type `AppType` gives Hono's typed client, for nothing a client sees.
  * @example app.use(provideData(createDataTier({ manifest: shippedManifest() })))
  */
-export const provideData =
-  (tier: DataTier): MiddlewareHandler<{ Bindings: DataEnv }> =>
+export const provideData = (tier: DataTier): MiddlewareHandler =>
   async function provideData(c, next) {
-    c.set('data', tier.bind(c.env.ASSETS))
+    c.set('data', tier.bind((c.env as DataEnv).ASSETS))
     await next()
   }

@@ -33,13 +33,10 @@ export const assetReader =
     assets.fetch(new Request(ASSET_ORIGIN + path))
 
 /**
- * The body of `path`, as text (`'text'`) or bytes. A status other than 200, or a binding that
- * throws, is a {@link DataFault}.
- * @example const text = await readAsset(read, 'data/landing.json', 'text')
+ * The response for `path`, if it is a 200. A status other than 200, or a binding that throws, is
+ * a {@link DataFault}.
  */
-export async function readAsset(read: AssetReader, path: string, as: 'text'): Promise<string>
-export async function readAsset(read: AssetReader, path: string, as: 'bytes'): Promise<Uint8Array>
-export async function readAsset(read: AssetReader, path: string, as: 'text' | 'bytes') {
+const fetchAsset = async (read: AssetReader, path: string): Promise<Response> => {
   let response: Response
   try {
     response = await read(path)
@@ -50,9 +47,35 @@ export async function readAsset(read: AssetReader, path: string, as: 'text' | 'b
     await response.body?.cancel()
     throw new DataFault(path, `the assets binding answered ${response.status}`)
   }
+  return response
+}
+
+/** Reads a body, a failure mid-stream being a {@link DataFault} too. */
+const body = async <T>(path: string, read: () => Promise<T>): Promise<T> => {
   try {
-    return as === 'text' ? await response.text() : new Uint8Array(await response.arrayBuffer())
+    return await read()
   } catch (error) {
     throw new DataFault(path, 'the asset could not be read', { cause: error })
   }
+}
+
+/**
+ * The text of `path`.
+ * @example const text = await readText(read, 'data/landing.json')
+ */
+export const readText = async (read: AssetReader, path: string): Promise<string> => {
+  const response = await fetchAsset(read, path)
+  return body(path, () => response.text())
+}
+
+/**
+ * The bytes of `path`.
+ * @example const png = await readBytes(read, 'cards/wang-yi-moscow-2023.png')
+ */
+export const readBytes = async (
+  read: AssetReader,
+  path: string,
+): Promise<Uint8Array<ArrayBuffer>> => {
+  const response = await fetchAsset(read, path)
+  return body(path, async () => new Uint8Array(await response.arrayBuffer()))
 }

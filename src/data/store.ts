@@ -13,7 +13,7 @@ import { ByteLru } from '../http/byte-lru.ts'
 import { DATA_BUDGET_BYTES } from '../http/cache.ts'
 import { ProblemException } from '../http/problem.ts'
 import { indexTimeline, type IndexedTimeline } from '../model/dataset.ts'
-import { assetReader, DataFault, readAsset, type AssetReader } from './reader.ts'
+import { assetReader, DataFault, readBytes, readText, type AssetReader } from './reader.ts'
 import { hasTimeline, type Manifest } from './manifest.ts'
 import {
   FILES,
@@ -58,7 +58,7 @@ export interface DataStore {
   entity(kind: EntityKind, id: string): Promise<EntityFile>
   landing(): Promise<LandingFile>
   /** A timeline's social card (PNG bytes): not kept here, the response cache keeps its body. */
-  card(id: string): Promise<Uint8Array>
+  card(id: string): Promise<Uint8Array<ArrayBuffer>>
 }
 
 /** The per-isolate part: the LRU and the loads in flight, shared by every request's store. */
@@ -166,7 +166,7 @@ export const createDataTier = (options: DataTierOptions): DataTier => {
     let pending = inflight.get(path) as Promise<T> | undefined
     if (!pending) {
       pending = (async () => {
-        const text = await readAsset(read, path, 'text')
+        const text = await readText(read, path)
         let value: T
         try {
           value = parse(JSON.parse(text) as F)
@@ -208,7 +208,7 @@ export const createDataTier = (options: DataTierOptions): DataTier => {
         load(read, FILES.entity(kind, id), `"${id}"`, parseEntity(id)) as Promise<EntityFile>,
       landing: () => load(read, FILES.landing(), 'the landing page', parseLanding),
       card: (id) =>
-        readAsset(read, FILES.card(id), 'bytes').catch((fault: unknown) => {
+        readBytes(read, FILES.card(id)).catch((fault: unknown) => {
           throw unavailable(`the card of "${id}"`, fault)
         }),
     }
