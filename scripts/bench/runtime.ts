@@ -66,11 +66,8 @@ export const startRuntime = async (
         },
         ...(assetsDir
           ? {
-              assets: {
-                directory: assetsDir,
-                binding: 'ASSETS',
-                routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
-              },
+              env: { ASSETS: { type: 'assets' as const } },
+              assets: { directory: assetsDir, hasUserWorker: true, runWorkerFirst: true },
             }
           : {}),
       },
