@@ -11,6 +11,11 @@ export interface WorkerSource {
   name: string
   /** ES module source of the Worker. */
   source: string
+  /**
+   * Its Workers Static Assets directory (Dateline's compiled data), bound as `ASSETS` with the
+   * Worker run first, as wrangler.toml's `[assets]` says; none for the baselines.
+   */
+  assetsDir?: string
 }
 
 export interface Runtime {
@@ -27,9 +32,14 @@ export interface Runtime {
  * A Worker source from a bundle file.
  * @example await workerFromFile('app', '/tmp/bench/out/index.js')
  */
-export const workerFromFile = async (name: string, scriptPath: string): Promise<WorkerSource> => ({
+export const workerFromFile = async (
+  name: string,
+  scriptPath: string,
+  assetsDir?: string,
+): Promise<WorkerSource> => ({
   name,
   source: await readFile(scriptPath, 'utf8'),
+  ...(assetsDir ? { assetsDir } : {}),
 })
 
 /**
@@ -46,7 +56,7 @@ export const startRuntime = async (
     logRequests: false,
     // The inspector slows nothing until a profile starts, but only profiling runs ask for it.
     ...(options.inspect ? { inspectorPort: 0 } : {}),
-    workers: workers.map(({ name, source }) => ({
+    workers: workers.map(({ name, source, assetsDir }) => ({
       config: {
         name,
         compatibilityDate,
@@ -54,6 +64,12 @@ export const startRuntime = async (
           mainModule: 'index.js',
           modules: { 'index.js': { type: 'esm', contents: source } },
         },
+        ...(assetsDir
+          ? {
+              env: { ASSETS: { type: 'assets' as const } },
+              assets: { directory: assetsDir, hasUserWorker: true, runWorkerFirst: true },
+            }
+          : {}),
       },
       dev: { unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }] },
     })),
