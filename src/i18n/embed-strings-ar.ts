@@ -21,6 +21,7 @@ export const ar: EmbedStrings = {
   events: 'الأحداث',
   openFull: 'فتح البيانات',
   notFound: 'هذا الخط الزمني غير موجود.',
+  unavailable: 'تعذّر عرض هذا الخط الزمني الآن. يُرجى المحاولة مرة أخرى بعد قليل.',
   badOption: 'في هذا التضمين خيار غير صالح:',
   kinds: {
     appointment: 'تعيين',

@@ -25,6 +25,8 @@ export interface EmbedStrings {
   events: string
   openFull: string
   notFound: string
+  /** The timeline's data could not be read just now (a 503): try again shortly. */
+  unavailable: string
   badOption: string
   /** Banner over an unreviewed draft, which only a local `npm start` build shows. */
   draft: string
@@ -46,6 +48,7 @@ const en: EmbedStrings = {
   events: 'Events',
   openFull: 'Open the data',
   notFound: 'This timeline does not exist.',
+  unavailable: 'This timeline cannot be shown just now. Please try again in a moment.',
   badOption: 'This embed has an invalid option:',
   draft: 'Draft: not reviewed, shown only in local previews.',
   kinds: {
@@ -86,6 +89,8 @@ const de: EmbedStrings = {
   events: 'Ereignisse',
   openFull: 'Daten öffnen',
   notFound: 'Diese Zeitleiste gibt es nicht.',
+  unavailable:
+    'Diese Zeitleiste kann gerade nicht angezeigt werden. Bitte versuchen Sie es gleich noch einmal.',
   badOption: 'Diese Einbettung hat eine ungültige Option:',
   draft: 'Entwurf: nicht geprüft, nur in der lokalen Vorschau sichtbar.',
   kinds: {
@@ -126,6 +131,8 @@ const fr: EmbedStrings = {
   events: 'Événements',
   openFull: 'Ouvrir les données',
   notFound: 'Cette chronologie n’existe pas.',
+  unavailable:
+    'Cette chronologie ne peut pas s’afficher pour le moment. Réessayez dans un instant.',
   badOption: 'Cette intégration a une option invalide :',
   draft: 'Brouillon : non relu, visible seulement en aperçu local.',
   kinds: {
@@ -161,6 +168,7 @@ const ru: EmbedStrings = {
   events: 'События',
   openFull: 'Открыть данные',
   notFound: 'Такой хронологии нет.',
+  unavailable: 'Эту хронологию сейчас не удаётся показать. Попробуйте ещё раз через минуту.',
   badOption: 'У этой вставки неверный параметр:',
   draft: 'Черновик: не проверен, виден только в локальном просмотре.',
   kinds: {
@@ -201,6 +209,7 @@ const uk: EmbedStrings = {
   events: 'Події',
   openFull: 'Відкрити дані',
   notFound: 'Такої хронології немає.',
+  unavailable: 'Цю хронологію зараз не вдається показати. Спробуйте ще раз за хвилину.',
   badOption: 'Ця вставка має неправильний параметр:',
   draft: 'Чернетка: не перевірена, видно лише в локальному перегляді.',
   kinds: {
@@ -241,6 +250,7 @@ const zh: EmbedStrings = {
   events: '事件',
   openFull: '打开数据',
   notFound: '此时间线不存在。',
+  unavailable: '此时间线暂时无法显示，请稍后再试。',
   badOption: '此嵌入的参数无效：',
   draft: '草稿：未经审核，仅在本地预览中显示。',
   kinds: {

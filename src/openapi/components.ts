@@ -36,6 +36,10 @@ export const HEADERS = {
   ),
   'Content-Security-Policy': header('Strict policy; HTML pages allow only their own hashed code'),
   Allow: header('The methods this path accepts'),
+  'Retry-After': header('Seconds to wait before asking again', {
+    type: 'string',
+    pattern: '^\\d+$',
+  }),
 } satisfies Record<string, Json>
 
 /** A header of {@link HEADERS}, by name. */
@@ -109,6 +113,11 @@ export const PROBLEM_RESPONSES = {
   ]),
   NotAcceptable: problemResponse('not-acceptable: no representation matches the Accept header'),
   UriTooLong: problemResponse('uri-too-long: the URL is longer than 2048 characters'),
+  ServiceUnavailable: problemResponse(
+    'service-unavailable: the data this answer is built from could not be read just now (that ' +
+      'timeline or list alone; the rest keeps answering). Never cached; retry after Retry-After',
+    ['Retry-After', 'Cache-Control'],
+  ),
 } satisfies Record<string, Json>
 
 /** The problem response of each status an operation may document. */
@@ -118,6 +127,7 @@ const PROBLEM_OF = {
   405: 'MethodNotAllowed',
   406: 'NotAcceptable',
   414: 'UriTooLong',
+  503: 'ServiceUnavailable',
 } as const satisfies Record<number, keyof typeof PROBLEM_RESPONSES>
 
 /** A status answered with a problem document. */

@@ -70,7 +70,11 @@ const operation = (route: RouteEntry): Json => {
       ),
       '304': NOT_MODIFIED,
       ...Object.fromEntries(pages),
-      ...problems(route.errors ?? {}),
+      // Every route that reads the data tier may find a file unreadable (src/data/store.ts).
+      ...problems({
+        ...(route.codeOnly || route.errorPages?.[503] ? {} : { 503: [] }),
+        ...route.errors,
+      }),
     },
   }
 }

@@ -2,8 +2,9 @@
  * @module routes/embed
  * `GET /embed/{id}`: the timeline as a page made for an iframe on any site (framable by any
  * origin, yet with a strict hash-based CSP), and `GET /embed.js`: the widget script that turns
- * placeholders into auto-sized iframes. Errors of the page are HTML pages (status 400/404) so a
- * reader sees a message inside the iframe, not JSON.
+ * placeholders into auto-sized iframes. Errors of the page are HTML pages (status 400/404, and 503
+ * when the data tier cannot read the timeline) so a reader sees a message inside the iframe, not
+ * JSON.
  */
 import { Hono } from 'hono'
 import type { Context } from 'hono'
@@ -14,6 +15,7 @@ import { EmbedQuery, queryInput } from '../embed/schema.ts'
 import { represent, send } from '../http/send.ts'
 import { ERROR_CACHE_TAG } from '../http/cache-tags.ts'
 import { HTML_TYPE } from '../http/html.ts'
+import { ProblemException } from '../http/problem.ts'
 import { stringsFor } from '../i18n/embed-strings.ts'
 import { EmbedPage } from '../views/embed/embed-page.tsx'
 import { ErrorPage } from '../views/embed/error-page.tsx'
@@ -43,9 +45,10 @@ const EmbedLook = z.pick(EmbedQuery, { theme: true, lang: true })
 
 const errorPage = (
   c: Context,
-  status: 400 | 404,
+  status: 400 | 404 | 503,
   pick: (s: ReturnType<typeof stringsFor>['strings']) => string,
   detail?: string,
+  retryAfter?: string,
 ) => {
   const look = EmbedLook.parse(queryInput(c.req.queries()))
   const { language, strings } = stringsFor(look.lang ?? 'en')
@@ -61,9 +64,24 @@ const errorPage = (
   return c.body(body, status, {
     'Content-Type': HTML_TYPE,
     'Content-Security-Policy': EMBED_CSP,
-    'Cache-Control': ERROR_CACHE_CONTROL,
-    'Cache-Tag': ERROR_CACHE_TAG,
+    ...(status === 503
+      ? // A fault of the data tier, not of the request: never kept, asked again soon.
+        { 'Cache-Control': 'no-store', 'Retry-After': String(retryAfter ?? 30) }
+      : { 'Cache-Control': ERROR_CACHE_CONTROL, 'Cache-Tag': ERROR_CACHE_TAG }),
   })
+}
+
+/**
+ * The timeline in `language`, or the reader's own error page (503, in the reader's language)
+ * when its data cannot be read just now: a reader sees a message in the iframe, not JSON.
+ */
+const loadTimeline = async (c: Context, id: string, language: string) => {
+  try {
+    return (await c.var.data.timeline(id, language)).timeline
+  } catch (error) {
+    if (!(error instanceof ProblemException) || error.status !== 503) throw error
+    return errorPage(c, 503, (s) => s.unavailable, undefined, error.init.headers?.['Retry-After'])
+  }
 }
 
 export const embed = new Hono()
@@ -97,7 +115,8 @@ export const embed = new Hono()
       acceptLanguage: c.req.header('Accept-Language'),
       available: data.languagesOf(id),
     })
-    const { timeline } = await data.timeline(id, language)
+    const timeline = await loadTimeline(c, id, language)
+    if (timeline instanceof Response) return timeline
     const query = { ...parsed.data, lang: parsed.data.lang ?? language }
     if (query.focus && !timeline.byId.has(query.focus)) query.focus = undefined
     const origin = new URL(c.req.url).origin

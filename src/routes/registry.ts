@@ -247,6 +247,7 @@ export const ROUTES: readonly RouteEntry[] = [
       examples: [{ summary: 'OpenAPI', url: '/openapi.json' }],
     },
     errors: { 400: [] },
+    codeOnly: true,
   },
   {
     app: 'docs',
@@ -263,6 +264,7 @@ export const ROUTES: readonly RouteEntry[] = [
       examples: [{ summary: 'Docs', url: '/docs' }],
     },
     errors: { 400: [] },
+    codeOnly: true,
   },
   {
     app: 'oembed',
@@ -337,6 +339,12 @@ export const ROUTES: readonly RouteEntry[] = [
         description: 'No such timeline, explained inside the frame',
         examples: [{ summary: 'No such timeline', url: '/embed/nope' }],
       },
+      503: {
+        description:
+          'The timeline’s data could not be read just now, explained inside the frame ' +
+          '(Retry-After, never cached)',
+        examples: [],
+      },
     },
   },
   {
@@ -352,6 +360,7 @@ export const ROUTES: readonly RouteEntry[] = [
       body: ['javascript'],
       examples: [{ summary: 'The loader', url: '/embed.js' }],
     },
+    codeOnly: true,
   },
 ]
 

@@ -65,7 +65,12 @@ export interface RouteEntry {
   /** Problems it answers, with example links (`[]`: the status alone); 405 and 414 always. */
   errors?: Partial<Record<ProblemStatus, readonly ExampleLink[]>>
   /** Errors answered with an HTML page instead of a problem (the embed, inside its iframe). */
-  errorPages?: Partial<Record<400 | 404, { description: string; examples: ExampleLink[] }>>
+  errorPages?: Partial<Record<400 | 404 | 503, { description: string; examples: ExampleLink[] }>>
+  /**
+   * Built from code alone, never from the data tier (src/data/): it cannot answer the 503 a data
+   * file that cannot be read gives every other route.
+   */
+  codeOnly?: true
 }
 
 /**

@@ -109,6 +109,18 @@ const expectUnavailable = async (res: Response) => {
   expect(JSON.stringify(body)).not.toMatch(/injected|assets|\.json/)
 }
 
+/** The embed's own 503: an HTML page in the reader's language, for the iframe, never kept. */
+const expectUnavailablePage = async (res: Response) => {
+  expect(res.status).toBe(503)
+  expect(res.headers.get('content-type')).toMatch(/^text\/html/)
+  expect(res.headers.get('retry-after')).toBe(String(RETRY_AFTER_SECONDS))
+  expect(res.headers.get('cache-control')).toBe('no-store')
+  expect(res.headers.get('content-security-policy')).toContain('frame-ancestors *')
+  const html = await res.text()
+  expect(html).toContain('cannot be shown just now')
+  expect(html).not.toMatch(/injected|assets|\.json/)
+}
+
 const expectOk = async (path: string, init?: RequestInit) => {
   const res = await fetchApp(path, init)
   expect(res.status, path).toBe(200)
@@ -123,7 +135,7 @@ describe.each(FAULTS)('a %s timeline file', (fault) => {
     faults.set(broken, fault)
     await expectUnavailable(await fetchApp(path))
     await expectUnavailable(await fetchApp(`/v1/timelines/${TWIN}?lang=${OWN}`))
-    await expectUnavailable(await fetchApp(`/embed/${TWIN}?lang=${OWN}`))
+    await expectUnavailablePage(await fetchApp(`/embed/${TWIN}?lang=${OWN}`))
     expect(logged).toHaveBeenCalled()
     expect(String(logged.mock.calls[0]![0])).toContain(broken)
     await expectOk(`/v1/timelines/${TIMELINE}/events?lang=${OWN}`)
