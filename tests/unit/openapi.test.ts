@@ -10,13 +10,17 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
-import { SUB_APPS, app } from '../../src/index.ts'
+import { SUB_APPS, app, data } from '../../src/index.ts'
+import { provideData } from '../../src/data/middleware.ts'
+import { nodeAssets } from '../fixtures/node-assets.ts'
 import { MOUNTS, ROUTES } from '../../src/routes/registry.ts'
 import { openApiDocument } from '../../src/openapi/document.ts'
 import { exampleFor } from '../../src/openapi/examples.ts'
 
 type Json = Record<string, any>
 const ORIGIN = 'https://dateline.test'
+/** The Worker's bindings on Node: the built data files. */
+const ENV = { ASSETS: nodeAssets() }
 const doc = openApiDocument() as unknown as Json
 
 /** Every (path, status, media type, example URL, schema) the document declares. */
@@ -108,7 +112,7 @@ describe('documented examples against the Worker (on Node)', () => {
   })
 
   it.each(examples.map((e) => [e.status, e.url, e] as const))('%s %s', async (status, url, ex) => {
-    const res = await app.request(`${ORIGIN}${url}`, { headers: { Accept: ex.media } })
+    const res = await app.request(`${ORIGIN}${url}`, { headers: { Accept: ex.media } }, ENV)
     expect(res.status).toBe(Number(status))
     const type = res.headers.get('Content-Type') ?? ''
     if (
@@ -136,8 +140,9 @@ describe('the route registry', () => {
     // Alone, but with the cache its handlers send through (switched off: nothing kept).
     const alone = new Hono()
       .use(createResponseCache({ version: 'test', maxBytes: 0 }).provide())
+      .use(provideData(data))
       .route('/', SUB_APPS[r.app])
-    const res = await alone.request(`${ORIGIN}${rest.startsWith('/') ? '' : '/'}${rest}`)
+    const res = await alone.request(`${ORIGIN}${rest.startsWith('/') ? '' : '/'}${rest}`, {}, ENV)
     expect(res.status).toBe(200)
   })
 })
