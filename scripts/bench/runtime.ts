@@ -11,6 +11,11 @@ export interface WorkerSource {
   name: string
   /** ES module source of the Worker. */
   source: string
+  /**
+   * A Workers Static Assets directory, bound as `ASSETS` with the Worker run first for every URL,
+   * as wrangler.toml's `[assets]` block sets up the data tier.
+   */
+  assets?: string
 }
 
 export interface Runtime {
@@ -46,7 +51,7 @@ export const startRuntime = async (
     logRequests: false,
     // The inspector slows nothing until a profile starts, but only profiling runs ask for it.
     ...(options.inspect ? { inspectorPort: 0 } : {}),
-    workers: workers.map(({ name, source }) => ({
+    workers: workers.map(({ name, source, assets }) => ({
       config: {
         name,
         compatibilityDate,
@@ -54,6 +59,12 @@ export const startRuntime = async (
           mainModule: 'index.js',
           modules: { 'index.js': { type: 'esm', contents: source } },
         },
+        ...(assets
+          ? {
+              env: { ASSETS: { type: 'assets' as const } },
+              assets: { directory: assets, runWorkerFirst: true, hasUserWorker: true },
+            }
+          : {}),
       },
       dev: { unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }] },
     })),

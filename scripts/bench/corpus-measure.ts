@@ -1,0 +1,152 @@
+/**
+ * @module scripts/bench/corpus-measure
+ * What one corpus size costs a running isolate (issue 13): V8 heap after start-up and after
+ * touching ten timelines, the first request for a timeline not yet loaded against the same
+ * request once it is, one read of a timeline's file through the `ASSETS` binding, and the CPU
+ * time workerd spends per request (read from /proc around each load run).
+ */
+import { readFile } from 'node:fs/promises'
+import { heapAfterGc, workerdPids } from './memory.ts'
+import { median } from './load.ts'
+import { startRuntime } from './runtime.ts'
+import type { Runtime, WorkerSource } from './runtime.ts'
+
+/** Timelines touched (one request each) before the second heap reading. */
+export const TOUCHED = 10
+
+/**
+ * Answers `/?path=P` with asset P read through its `ASSETS` binding (and `/` with nothing), so
+ * one asset read can be timed in the same workerd as Dateline, less the cost of a bare request.
+ */
+const READER_SOURCE = `export default {
+  async fetch(request, env) {
+    const path = new URL(request.url).searchParams.get('path')
+    if (!path) return new Response('')
+    const asset = await env.ASSETS.fetch(new URL('/' + path, 'https://assets.invalid'))
+    return new Response(await asset.arrayBuffer(), { status: asset.status })
+  },
+}
+`
+
+export interface TierProbe {
+  /** V8 heap in use after a full GC, before any request. */
+  heapStartBytes: number
+  /** The same after one request to each of `touched` timelines (and their warm repeats). */
+  heapTouchedBytes: number
+  touched: number
+  /** Per touched timeline, ms: the first request for it (its data not loaded yet). */
+  firstMs: number[]
+  /** Per touched timeline, ms: the same request right after, its data loaded (not its response). */
+  warmMs: number[]
+  /** Per touched timeline, ms: one read of its file through `ASSETS`, less a bare request. */
+  assetReadMs: number[]
+}
+
+/**
+ * `count` ids spread evenly over `ids` (all of them when there are fewer).
+ * @example spread(['a', 'b', 'c', 'd'], 2) // ['a', 'c']
+ */
+export const spread = (ids: readonly string[], count: number): string[] => {
+  const n = Math.min(count, ids.length)
+  return Array.from({ length: n }, (_, k) => ids[Math.floor((k * ids.length) / n)]!)
+}
+
+/** Wall milliseconds of one GET, body read. */
+const time = async (origin: URL, path: string): Promise<number> => {
+  const started = performance.now()
+  const res = await fetch(new URL(path, origin))
+  await res.arrayBuffer()
+  if (res.status !== 200) throw new Error(`${path} answered ${res.status}`)
+  return performance.now() - started
+}
+
+/**
+ * The workerd that `start` spawns, found among the children of this process (other workerds on
+ * a shared machine are not ours): its pid, for CPU time and memory.
+ * @example const { runtime, pid } = await withPid(() => startRuntime(workers, compat))
+ */
+export const withPid = async (start: () => Promise<Runtime>) => {
+  const before = await workerdPids()
+  const runtime = await start()
+  for (const pid of await workerdPids()) {
+    if (before.has(pid)) continue
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')
+    // Field 4 (after the parenthesised command, which may hold spaces) is the parent pid.
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+    if (ppid === process.pid) return { runtime, pid }
+  }
+  await runtime.dispose()
+  throw new Error('could not find the workerd process this benchmark started')
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
+const TICKS_PER_S = 100
+
+/**
+ * CPU milliseconds process `pid` has used so far, all threads, user and system.
+ * @example const before = await processCpuMs(pid)
+ */
+export const processCpuMs = async (pid: number): Promise<number> => {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the command.
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_S
+}
+
+/**
+ * Probes a fresh isolate of `app` (started with its assets): heap at start-up, then each of
+ * up to ten timelines spread over the corpus requested once cold and once warm, then heap again,
+ * then one asset read per touched timeline. `timelineFile` names a timeline's file in the assets.
+ * @example const probe = await probeTier(app, compat, corpus.timelineIds, (id) => `data/timelines/${id}/en.json`)
+ */
+export const probeTier = async (
+  app: WorkerSource & { assets: string },
+  compatibilityDate: string,
+  timelineIds: readonly string[],
+  timelineFile: (id: string) => string,
+): Promise<TierProbe> => {
+  const reader = { name: 'reader', source: READER_SOURCE, assets: app.assets }
+  const runtime = await startRuntime([app, reader], compatibilityDate, { inspect: true })
+  try {
+    const origin = runtime.urls.get(app.name)!
+    const readerOrigin = runtime.urls.get('reader')!
+    const heapStartBytes = await heapAfterGc(runtime.inspectorUrl!, app.name)
+    // Requests that load no timeline, so the first timeline's request does not also pay for
+    // compiling the router and the serializers: its time is then the data's, as for the others.
+    for (const path of ['/v1', '/v1/timelines', '/v1/actors']) await time(origin, path)
+    const touched = spread(timelineIds, TOUCHED)
+    const firstMs: number[] = []
+    const warmMs: number[] = []
+    for (const id of touched) {
+      const events = `/v1/timelines/${id}/events`
+      firstMs.push(await time(origin, `${events}?limit=500`))
+      // Same work (the whole timeline), another URL: the data is loaded, the response is not cached.
+      warmMs.push(await time(origin, `${events}?limit=499`))
+    }
+    const heapTouchedBytes = await heapAfterGc(runtime.inspectorUrl!, app.name)
+    const assetReadMs: number[] = []
+    for (const id of touched) {
+      const read = await time(readerOrigin, `/?path=${encodeURIComponent(timelineFile(id))}`)
+      const bare = await time(readerOrigin, '/')
+      assetReadMs.push(Math.max(0, read - bare))
+    }
+    return {
+      heapStartBytes,
+      heapTouchedBytes,
+      touched: touched.length,
+      firstMs,
+      warmMs,
+      assetReadMs,
+    }
+  } finally {
+    await runtime.dispose()
+  }
+}
+
+/**
+ * Whether the first request for a not-yet-loaded timeline stays within 2× a warm one plus one
+ * asset read (issue 13), on medians.
+ * @example firstRequestMet(probe) // true
+ */
+export const firstRequestMet = (p: TierProbe): boolean =>
+  median(p.firstMs) <= 2 * median(p.warmMs) + median(p.assetReadMs)
