@@ -81,7 +81,7 @@ export const measureCorpus = async (
     assets: project.assetsDir,
   }
   log(`corpus ${size}: heap and first requests`)
-  const probe = await probeTier(app, compat, corpus.timelineIds, (id) => FILES.timeline(id, 'en'))
+  const probe = await probeTier(app, compat, corpus.timelineIds, FILES.timeline)
 
   log(`corpus ${size}: capturing responses for the baseline`)
   const capturing = await startRuntime([app], compat)
