@@ -34,7 +34,7 @@ const EVENTS_PER_TIMELINE = 28
 export interface CorpusRow {
   timelines: number
   events: number
-  project: Omit<CorpusProject, 'dryRunLog'>
+  project: CorpusProject
   startup: StartupResult
   probe: TierProbe
   /** `/events?limit=500` of the shipped timeline, against its replayed bytes. */
@@ -69,10 +69,7 @@ export const measureCorpus = async (
   const { log } = options
   log(`corpus ${size}: writing ${size} timeline(s), building and dry-running the project`)
   const corpus = await writeCorpus(join(tmp, `corpus-${size}`), size)
-  const { dryRunLog: _, ...project } = await buildCorpusProject(
-    join(tmp, `project-${size}`),
-    corpus.dir,
-  )
+  const project = await buildCorpusProject(join(tmp, `project-${size}`), corpus.dir)
   log(`corpus ${size}: ${project.assets.files} asset files; start-up (${options.startupRuns} runs)`)
   const startup = await measureStartup(project.projectDir, options.startupRuns)
   const app = {

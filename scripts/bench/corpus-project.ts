@@ -33,8 +33,8 @@ export interface CorpusProject extends Bundle {
   /** The project's assets directory. */
   assetsDir: string
   assets: AssetStats
-  /** What `wrangler deploy --dry-run` printed (it succeeded, or this would have thrown). */
-  dryRunLog: string
+  /** Asset files `wrangler deploy --dry-run` read (it succeeded, or this would have thrown). */
+  dryRunAssetFiles: number
 }
 
 /**
@@ -88,12 +88,14 @@ export const buildCorpusProject = async (dir: string, dataDir: string): Promise<
   const config = await readFile(join(ROOT, 'wrangler.toml'), 'utf8')
   await writeFile(join(dir, 'wrangler.toml'), corpusWranglerToml(config))
   const outdir = join(dir, 'out')
-  const dryRunLog = await wrangler(dir, ['deploy', '--dry-run', '--outdir', outdir])
+  const log = await wrangler(dir, ['deploy', '--dry-run', '--outdir', outdir])
+  const read = /Read (\d+) files? from the assets directory/.exec(log)
+  if (!read) throw new Error(`wrangler deploy --dry-run read no assets in ${dir}:\n${log}`)
   return {
     ...(await measureOutdir(outdir)),
     projectDir: dir,
     assetsDir,
     assets: await assetStats(assetsDir),
-    dryRunLog,
+    dryRunAssetFiles: Number(read[1]),
   }
 }
