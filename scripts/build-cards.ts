@@ -1,27 +1,41 @@
 /**
  * @module scripts/build-cards
  * Renders every timeline's social card (src/timeline-svg/card.ts) to a 1200 × 630 PNG with resvg
- * and writes `src/generated/cards.ts`: the PNG bytes as base64, by timeline id, which the Worker
- * serves at `/v1/timelines/{id}/card.png`. At build time because a Worker has no fonts and no
- * rasterizer, and a card changes only when the data or the drawing code does, i.e. with a build.
- * Runs after scripts/build-data.ts (it reads the compiled dataset).
+ * and writes it into the assets as `cards/{id}.png` (src/data/files.ts), which the Worker reads
+ * through its `ASSETS` binding and serves at `/v1/timelines/{id}/card.png`. At build time because
+ * a Worker has no fonts and no rasterizer, and a card changes only when the data or the drawing
+ * code does, i.e. with a build. Runs after scripts/build-data.ts (it reads the compiled dataset).
  *
- * Usage: node scripts/build-cards.ts
+ * Usage: node scripts/build-cards.ts [--assets DIR] [--dataset FILE]
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
-import { DATA } from '../src/data.ts'
+import { readFile } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { createDataset } from '../src/model/dataset.ts'
+import { localizeDataset } from '../src/model/localize.ts'
+import type { CompiledDataset } from '../src/model/types.ts'
+import { FILES } from '../src/data/files.ts'
 import { cardSvg } from '../src/timeline-svg/card.ts'
 import { cardStyle, renderPng } from './lib/cards.ts'
+import { writeTree } from './lib/write-tree.ts'
 
 const ROOT = new URL('..', import.meta.url).pathname
-const OUT = join(ROOT, 'src/generated/cards.ts')
+const { values } = parseArgs({
+  options: {
+    assets: { type: 'string', default: join(ROOT, 'build/assets') },
+    dataset: { type: 'string' },
+  },
+})
+const assetsDir = resolve(values.assets!)
+const datasetFile = values.dataset ?? join(dirname(assetsDir), 'dataset.json')
+const compiled = JSON.parse(await readFile(datasetFile, 'utf8')) as CompiledDataset
+const data = createDataset(localizeDataset(compiled, ''))
 
 const started = Date.now()
 const style = await cardStyle()
-const cards: Record<string, string> = {}
+const cards = new Map<string, Uint8Array>()
 let bytes = 0
-for (const timeline of DATA.timelines.values()) {
+for (const timeline of data.timelines.values()) {
   const svg = cardSvg({
     title: timeline.meta.title,
     locale: timeline.meta.language,
@@ -30,21 +44,12 @@ for (const timeline of DATA.timelines.values()) {
   })
   const png = renderPng(svg)
   bytes += png.byteLength
-  cards[timeline.meta.id] = Buffer.from(png).toString('base64')
+  // Paths relative to the cards directory, which this script alone writes.
+  cards.set(FILES.card(timeline.meta.id).slice('cards/'.length), png)
 }
-
-const module = `/**
- * @module generated/cards
- * Written by scripts/build-cards.ts from the data and src/timeline-svg/card.ts; do not edit.
- */
-/** Each timeline's social card, a 1200 × 630 PNG, base64-encoded, by timeline id. */
-export const CARDS: Readonly<Record<string, string>> = ${JSON.stringify(cards, null, 1)}
-`
-await mkdir(dirname(OUT), { recursive: true })
-const previous = await readFile(OUT, 'utf8').catch(() => '')
-// Unchanged output is not rewritten, so watchers and parallel test runs see no churn.
-if (previous !== module) await writeFile(OUT, module)
-const n = Object.keys(cards).length
+const out = join(assetsDir, 'cards')
+const { written } = await writeTree(out, cards)
 console.log(
-  `✓ cards: ${n} PNG(s), ${(bytes / 1024).toFixed(1)} KB, in ${Date.now() - started} ms → ${OUT}`,
+  `✓ cards: ${cards.size} PNG(s) (${written} changed), ${(bytes / 1024).toFixed(1)} KB, ` +
+    `in ${Date.now() - started} ms → ${out}`,
 )

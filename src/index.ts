@@ -24,7 +24,9 @@ import { securityHeaders } from './http/security.ts'
 import { publicCors } from './http/cors.ts'
 import { limits } from './http/limits.ts'
 import { createResponseCache, type ResponseCache } from './http/cache.ts'
-import { DATA } from './data.ts'
+import { shippedManifest } from './data/manifest.ts'
+import { createDataTier, type DataTier } from './data/store.ts'
+import { provideData, type DataEnv } from './data/middleware.ts'
 import { MOUNTS, type SubApp } from './routes/registry.ts'
 import { isPurgeRequest, purge, type PurgeEnv } from './routes/purge.ts'
 
@@ -54,18 +56,20 @@ type Mounted = {
  *    Accept-Language were answered before is replayed from the kept bytes and final headers.
  *    **A hit skips everything below**, so a middleware added here must only set headers that are
  *    a function of the response and its route (the differential cache test checks this).
- * 2. `provide`: hands the cache to handlers (`c.var.cache`, used by http/send.ts).
+ * 2. `provide`: hands the cache to handlers (`c.var.cache`, used by http/send.ts);
+ *    `provideData`: hands them the data tier bound to this request's `ASSETS` (`c.var.data`).
  * 3. `securityHeaders`, `publicCors`: decorate the response after the handler ran (a preflight
  *    is answered by `publicCors` at once).
  * 4. `limits`: refuses oversized or malformed URLs (414/400) before routing.
  * 5. `methodNotAllowed`: 405 with `Allow` for a known path and another method.
  * 6. The routes; then `notFound` and `onError`, the one RFC 9457 error path.
  *
- * @example const app = createApp(createResponseCache({ version: DATA.version, maxBytes: 0 }))
+ * @example const app = createApp(createResponseCache({ version: m.version, maxBytes: 0 }), createDataTier({ manifest: m }))
  */
-export const createApp = (cache: ResponseCache) => {
+export const createApp = (cache: ResponseCache, data: DataTier) => {
   const app = new Hono()
   app.use(cache.provide())
+  app.use(provideData(data))
 
   app.use(securityHeaders())
   app.use(
@@ -101,11 +105,14 @@ export const createApp = (cache: ResponseCache) => {
   return routes
 }
 
-/** The one cache of this isolate: byte-bounded, keyed by canonical request (http/cache.ts). */
-export const cache = createResponseCache({ version: DATA.version })
+/** The one response cache of this isolate: byte-bounded, keyed by canonical request (http/cache.ts). */
+export const cache = createResponseCache({ version: shippedManifest().version })
+
+/** The data tier of this isolate: files read from the assets on demand, byte-bounded (data/store.ts). */
+export const data = createDataTier({ manifest: shippedManifest() })
 
 /** The Hono app the Worker serves (behind `cache.front`). */
-export const app = createApp(cache)
+export const app = createApp(cache, data)
 
 /** The API's type, for `hc<AppType>()`. */
 export type AppType = typeof app
@@ -118,8 +125,8 @@ const served = cache.front(app.fetch)
  * public one.
  */
 export default {
-  fetch: async (request, env: PurgeEnv, ctx) =>
+  fetch: async (request, env: PurgeEnv & DataEnv, ctx) =>
     request.method === 'POST' && (await isPurgeRequest(request, env))
       ? purge.fetch(request, env, ctx)
       : served(request, env, ctx),
-} satisfies ExportedHandler<PurgeEnv>
+} satisfies ExportedHandler<PurgeEnv & DataEnv>

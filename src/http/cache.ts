@@ -1,7 +1,7 @@
 /**
  * @module http/cache
  * The Worker's one per-isolate cache: every representation Dateline serializes, bounded by bytes
- * (see {@link CACHE_BUDGET_BYTES}), least recently used out first.
+ * (see {@link RESPONSE_BUDGET_BYTES}), least recently used out first.
  *
  * Two lookups share the one store:
  * - **By canonical request** (inside the app): a handler names what its body depends on besides
@@ -24,10 +24,19 @@ import { encodeBody, type Body } from './body.ts'
 
 /**
  * Every cache of an isolate together holds at most this many bytes (keys counted at two bytes a
- * character, bodies as their UTF-8 bytes). Workers get 128 MB per isolate; 16 MB leaves the rest
- * for the data, the runtime and requests in flight.
+ * character, bodies as their UTF-8 bytes, loaded data files as their estimated heap). Workers get
+ * 128 MB per isolate; 16 MB leaves the rest for the runtime and requests in flight. Split here,
+ * in one place, between the two caches that share it:
  */
 export const CACHE_BUDGET_BYTES = 16 * 1024 * 1024
+/**
+ * The data tier's share (src/data/store.ts): loaded timelines, lists and entities. 6 MB holds
+ * about 30 timeline-languages the size of the shipped one (~200 KB of heap each), more than an
+ * isolate's working set; a miss costs one asset read and an index build, not a failure.
+ */
+export const DATA_BUDGET_BYTES = 6 * 1024 * 1024
+/** The response cache's share: every serialized representation (this module). */
+export const RESPONSE_BUDGET_BYTES = CACHE_BUDGET_BYTES - DATA_BUDGET_BYTES
 /** One body may take at most this share of the budget, so one huge answer cannot flush the rest. */
 const MAX_ENTRY_SHARE = 8
 /** What a `Map` slot, an object and its fields cost besides the measured strings (a guess on the high side). */
@@ -208,7 +217,7 @@ type Stored = { alias: string } | { rep: Representation }
  */
 export const createResponseCache = (options: ResponseCacheOptions): ResponseCache => {
   const version = options.version
-  const maxBytes = options.maxBytes ?? CACHE_BUDGET_BYTES
+  const maxBytes = options.maxBytes ?? RESPONSE_BUDGET_BYTES
   const maxEntryBytes = maxBytes / MAX_ENTRY_SHARE
   const store = new ByteLru<Stored>(maxBytes - Math.floor(maxBytes * SEEN_SHARE))
   /**

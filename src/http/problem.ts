@@ -18,6 +18,7 @@ export const PROBLEM_TITLES = {
   'uri-too-long': 'URI too long',
   'not-implemented': 'Not implemented',
   'internal-error': 'Internal error',
+  'service-unavailable': 'Service unavailable',
 } as const
 export type ProblemType = keyof typeof PROBLEM_TITLES
 

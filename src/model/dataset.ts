@@ -120,7 +120,12 @@ const pushTo = (map: Map<string, number[]>, key: string, position: number) => {
   else if (list[list.length - 1] !== position) list.push(position)
 }
 
-const indexTimeline = (
+/**
+ * Indexes one timeline against the actors and places it references (data/store.ts loads one at
+ * a time from the assets; {@link createDataset} indexes a whole compiled dataset).
+ * @example const t = indexTimeline(localized, actors, places, false)
+ */
+export const indexTimeline = (
   timeline: SourceTimeline,
   actors: ReadonlyMap<string, Actor>,
   places: ReadonlyMap<string, Place>,

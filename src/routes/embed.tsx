@@ -8,7 +8,6 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import * as z from 'zod/mini'
-import { DATA, dataFor, languagesOf } from '../data.ts'
 import { chooseLanguage, varyAcceptLanguage } from '../http/language.ts'
 import { EMBED_CSS_HASH, EMBED_JS_HASH, WIDGET_JS } from '../generated/client-assets.ts'
 import { EmbedQuery, queryInput } from '../embed/schema.ts'
@@ -83,9 +82,10 @@ export const embed = new Hono()
     ),
   )
   .use('/embed/:id', varyAcceptLanguage())
-  .get('/embed/:id', (c) => {
+  .get('/embed/:id', async (c) => {
     const id = c.req.param('id')
-    if (!DATA.timelines.has(id)) return errorPage(c, 404, (s) => s.notFound)
+    const data = c.var.data
+    if (!data.hasTimeline(id)) return errorPage(c, 404, (s) => s.notFound)
     const parsed = EmbedQuery.safeParse(queryInput(c.req.queries()))
     // The message names the option and what it accepts; values are never echoed.
     if (!parsed.success)
@@ -95,9 +95,9 @@ export const embed = new Hono()
     const { language } = chooseLanguage({
       lang: parsed.data.lang,
       acceptLanguage: c.req.header('Accept-Language'),
-      available: languagesOf(id),
+      available: data.languagesOf(id),
     })
-    const timeline = dataFor(language).timelines.get(id)!
+    const { timeline } = await data.timeline(id, language)
     const query = { ...parsed.data, lang: parsed.data.lang ?? language }
     if (query.focus && !timeline.byId.has(query.focus)) query.focus = undefined
     const origin = new URL(c.req.url).origin

@@ -8,29 +8,31 @@ import { Hono } from 'hono'
 import type { MiddlewareHandler } from 'hono'
 import { accepts } from 'hono/accepts'
 import { sendLanding } from './landing.tsx'
-import { DATA } from '../data.ts'
 import { NoQuery } from '../query/schema.ts'
-import { timelineSummary } from '../query/present.ts'
 import { validQuery } from '../http/validate.ts'
 import { sendJson } from '../http/send.ts'
 import { API_LINKS } from './registry.ts'
+import type { DataStore } from '../data/store.ts'
 
 /** The index lists every timeline. */
 const INDEX_TAGS = { kind: 'index', allTimelines: true }
 
-/** The API's entry document. */
-const apiIndex = () => ({
-  name: 'Dateline',
-  description:
-    'Chronological timelines of real diplomatic events, every fact backed by a verbatim quote of its source.',
-  version: 'v1',
-  dataVersion: DATA.version,
-  links: API_LINKS,
-  timelines: [...DATA.timelines.values()].map(timelineSummary),
-})
+/** The API's entry document, builder of: the timelines as the catalog of originals lists them. */
+const apiIndex = async (data: DataStore) => {
+  const { items } = await data.catalog()
+  return () => ({
+    name: 'Dateline',
+    description:
+      'Chronological timelines of real diplomatic events, every fact backed by a verbatim quote of its source.',
+    version: 'v1',
+    dataVersion: data.manifest.version,
+    links: API_LINKS,
+    timelines: items,
+  })
+}
 
-export const v1Index = new Hono().get('/', validQuery(NoQuery), (c) =>
-  sendJson(c, { tags: INDEX_TAGS }, apiIndex),
+export const v1Index = new Hono().get('/', validQuery(NoQuery), async (c) =>
+  sendJson(c, { tags: INDEX_TAGS }, await apiIndex(c.var.data)),
 )
 
 /**
@@ -52,6 +54,6 @@ const landingForBrowsers: MiddlewareHandler = async function landingForBrowsers(
 }
 
 /** `GET /`: the landing page or the JSON index, by content negotiation. */
-export const home = new Hono().get('/', landingForBrowsers, validQuery(NoQuery), (c) =>
-  sendJson(c, { tags: INDEX_TAGS }, apiIndex),
+export const home = new Hono().get('/', landingForBrowsers, validQuery(NoQuery), async (c) =>
+  sendJson(c, { tags: INDEX_TAGS }, await apiIndex(c.var.data)),
 )

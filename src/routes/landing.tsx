@@ -5,8 +5,9 @@
  * page's own schema, and sends the page with its CSP (framing forbidden, frames only itself).
  */
 import type { Context } from 'hono'
-import { DATA } from '../data.ts'
-import { canonicalLocale, EVENT_KINDS } from '../model/vocabulary.ts'
+import { canonicalLocale } from '../model/vocabulary.ts'
+import { FEATURED_TIMELINE } from '../data/files.ts'
+import type { DataStore } from '../data/store.ts'
 import {
   DEFAULT_THEME,
   EMBED_SELECTION_OPTIONS,
@@ -27,12 +28,8 @@ import {
 import { renderPage } from '../views/render.ts'
 import { sendPage } from '../http/html.ts'
 import { LandingPage } from '../views/landing/landing-page.tsx'
-import type { Choice } from '../views/landing/generator.tsx'
 import type { EmbedOptions } from '../views/landing/snippets.ts'
 import { eventsPath } from '../urls.ts'
-
-/** The timeline the page shows live and the generator starts from. */
-export const FEATURED_TIMELINE = 'wang-yi-moscow-2023'
 
 const BLANK: EmbedOptions = {
   timeline: FEATURED_TIMELINE,
@@ -51,13 +48,14 @@ const FILTERS = GENERATOR_OPTIONS.filter((name) =>
 /** The submitted options, or the defaults and why they were refused. */
 export const readOptions = (
   query: Record<string, string>,
+  data: Pick<DataStore, 'hasTimeline'>,
 ): { options: EmbedOptions; error?: string } => {
   const options: EmbedOptions = { ...BLANK }
   for (const name of NAMES) {
     const value = query[name]?.trim()
     if (value) options[name] = value
   }
-  if (!DATA.timelines.has(options.timeline)) return { options: BLANK, error: 'no such timeline' }
+  if (!data.hasTimeline(options.timeline)) return { options: BLANK, error: 'no such timeline' }
   if (!(THEMES as readonly string[]).includes(options.theme)) {
     return { options: BLANK, error: '"theme" accepts auto, light or dark' }
   }
@@ -72,39 +70,20 @@ export const readOptions = (
   return { options }
 }
 
-const choices = (entries: Iterable<[string, string]>): Choice[] =>
-  [...entries]
-    .map(([value, label]) => ({ value, label }))
-    .sort((a, b) => a.label.localeCompare(b.label))
-
-/** Select options from the data, computed once per isolate. */
-let lists: { timelines: Choice[]; actors: Choice[]; kinds: Choice[]; tags: Choice[] } | undefined
-const getLists = () =>
-  (lists ??= {
-    timelines: choices([...DATA.timelines.values()].map((t) => [t.meta.id, t.meta.title])),
-    actors: choices(
-      [...DATA.actors.values()]
-        .filter((a) => DATA.eventsByActor.has(a.id))
-        .map((a) => [a.id, a.name]),
-    ),
-    kinds: EVENT_KINDS.filter((k) =>
-      [...DATA.timelines.values()].some((t) => t.index.kind.has(k)),
-    ).map((k) => ({ value: k, label: k })),
-    tags: choices(
-      [...new Set([...DATA.timelines.values()].flatMap((t) => [...t.index.tag.keys()]))].map(
-        (t) => [t, t],
-      ),
-    ),
-  })
-
 /**
  * Sends the landing page for this request.
  * @example if (wantsHtml(c)) return sendLanding(c)
  */
-export const sendLanding = (c: Context, headers: Record<string, string> = {}) => {
+export const sendLanding = async (c: Context, headers: Record<string, string> = {}) => {
   const origin = new URL(c.req.url).origin
-  const { options, error } = readOptions(c.req.query())
-  const featured = DATA.timelines.get(FEATURED_TIMELINE) ?? [...DATA.timelines.values()][0]!
+  const data = c.var.data
+  const { options, error } = readOptions(c.req.query(), data)
+  // The select options (timelines, actors, kinds, tags) are compiled at build time from the
+  // whole corpus (scripts/lib/compile-assets.ts): the page never loads every timeline.
+  const [lists, { timeline: featured }] = await Promise.all([
+    data.landing(),
+    data.timeline(data.manifest.featured),
+  ])
   return sendPage(
     c,
     { query: { ...options, error }, tags: { kind: 'landing', allTimelines: true } },
@@ -114,7 +93,7 @@ export const sendLanding = (c: Context, headers: Record<string, string> = {}) =>
           origin={origin}
           options={options}
           error={error}
-          {...getLists()}
+          {...lists}
           featured={{ id: featured.meta.id, title: featured.meta.title }}
           formats={FORMAT_SPECS.map((f) => ({
             label: f.label,

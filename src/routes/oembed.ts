@@ -5,7 +5,8 @@
  * (see embed/parse-url.ts) and the iframe is rebuilt from its parsed parts.
  */
 import { Hono } from 'hono'
-import { DATA, dataFor, languagesOf } from '../data.ts'
+import type { DataStore } from '../data/store.ts'
+import type { IndexedTimeline } from '../model/dataset.ts'
 import { chooseLanguage } from '../http/language.ts'
 import { OEmbedQuery, queryInput } from '../embed/schema.ts'
 import { embedSearch, escapeAttr } from '../embed/options.ts'
@@ -21,9 +22,27 @@ export const MAX_WIDTH = 1200
 /** How long consumers may cache the answer (seconds). */
 export const OEMBED_CACHE_AGE = 86400
 
-const LOOKUP: TimelineLookup = {
-  hasTimeline: (id) => DATA.timelines.has(id),
-  hasEvent: (timelineId, eventId) => DATA.timelines.get(timelineId)?.byId.has(eventId) ?? false,
+/**
+ * The lookup the URL is recognised with. Events are known only from a loaded timeline, so the
+ * route loads the one timeline the URL names first (see {@link namedTimeline}).
+ */
+const lookup = (data: DataStore, loaded?: IndexedTimeline): TimelineLookup => ({
+  hasTimeline: (id) => data.hasTimeline(id),
+  hasEvent: (timelineId, eventId) =>
+    loaded?.meta.id === timelineId ? loaded.byId.has(eventId) : false,
+})
+
+/**
+ * The listed timeline a URL names, if any, in its own language: recognition runs once with a
+ * lookup that notes the id asked for, so the id is found exactly as the recogniser finds it.
+ */
+const namedTimeline = async (data: DataStore, url: string, origin: string) => {
+  let named: string | undefined
+  parseEmbeddableUrl(url, origin, {
+    hasTimeline: (id) => data.hasTimeline(id) && ((named = id), true),
+    hasEvent: () => true,
+  })
+  return named === undefined ? undefined : (await data.timeline(named)).timeline
 }
 
 /**
@@ -42,7 +61,7 @@ export const oembedHtml = (
   `height="${height}" loading="lazy" style="display:block;border:0;width:100%;max-width:${width}px" ` +
   `data-dateline-frame></iframe><script async src="${escapeAttr(origin + WIDGET_PATH)}"></script>`
 
-export const oembed = new Hono().get('/oembed', (c) => {
+export const oembed = new Hono().get('/oembed', async (c) => {
   const parsed = OEmbedQuery.safeParse(queryInput(c.req.queries()))
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
@@ -62,7 +81,12 @@ export const oembed = new Hono().get('/oembed', (c) => {
     })
   }
   const origin = new URL(c.req.url).origin
-  const verdict = parseEmbeddableUrl(url, origin, LOOKUP)
+  const data = c.var.data
+  const verdict = parseEmbeddableUrl(
+    url,
+    origin,
+    lookup(data, await namedTimeline(data, url, origin)),
+  )
   if (!verdict.ok && verdict.reason === 'foreign') {
     throw new ProblemException({
       status: 404,
@@ -81,9 +105,12 @@ export const oembed = new Hono().get('/oembed', (c) => {
   const { timelineId, query: asked } = verdict.url
   // The snippet names its content language (the URL's, or the original), so the iframe is one
   // URL per language and its title is in that language.
-  const { language } = chooseLanguage({ lang: asked.lang, available: languagesOf(timelineId) })
+  const { language } = chooseLanguage({
+    lang: asked.lang,
+    available: data.languagesOf(timelineId),
+  })
   const query = { ...asked, lang: asked.lang ?? language }
-  const timeline = dataFor(language).timelines.get(timelineId)!
+  const { timeline } = await data.timeline(timelineId, language)
   // Without a maximum, the preferred width; with one, as wide as allowed (the iframe is fluid).
   const width = maxwidth === undefined ? DEFAULT_WIDTH : Math.min(maxwidth, MAX_WIDTH)
   const height = Math.min(maxheight ?? DEFAULT_HEIGHT, DEFAULT_HEIGHT)

@@ -12,7 +12,7 @@
  * route registry or OpenAPI for that reason.
  */
 import { Hono } from 'hono'
-import { DATA } from '../data.ts'
+import { hasTimeline, shippedManifest } from '../data/manifest.ts'
 import { purgeTagsFor } from '../http/cache-tags.ts'
 import { errorProblem, notFoundProblem, ProblemException } from '../http/problem.ts'
 import { securityHeaders } from '../http/security.ts'
@@ -61,7 +61,7 @@ export const purge = new Hono<{ Bindings: PurgeEnv }>()
   .use(securityHeaders())
   .post(PURGE_PATH, async (c) => {
     const id = c.req.query('timeline') ?? ''
-    if (!DATA.timelines.has(id)) {
+    if (!hasTimeline(shippedManifest(), id)) {
       throw new ProblemException({ status: 404, type: 'not-found', detail: `No timeline "${id}"` })
     }
     // Hono's context type predates Workers Cache; the runtime's has `cache` (undefined locally).

@@ -5,7 +5,6 @@
  */
 import { Hono } from 'hono'
 import type { Context } from 'hono'
-import { DATA, dataFor, LANGUAGES, languagesOf } from '../data.ts'
 import { chooseLanguage, varyAcceptLanguage } from '../http/language.ts'
 import { filterEvents, pageEvents } from '../query/events.ts'
 import type { EventPage } from '../query/events.ts'
@@ -17,7 +16,6 @@ import {
   linkLang,
   listedEvent,
   timelineDocument,
-  timelineSummary,
 } from '../query/present.ts'
 import { canonicalSearch, eventsPath } from '../urls.ts'
 import { ProblemException } from '../http/problem.ts'
@@ -28,30 +26,39 @@ import { negotiateFormat, varyAccept } from '../http/negotiate.ts'
 import { contentDisposition } from '../formats/registry.ts'
 import { SERIALIZERS } from '../formats/serializers.ts'
 import type { IndexedEvent, IndexedTimeline } from '../model/dataset.ts'
-import { CARDS } from '../generated/cards.ts'
+import type { LoadedTimeline } from '../data/store.ts'
 
 /** A whole event's JSON, serialized, encoded and hashed once per isolate (http/body.ts). */
 const eventJson = fragmenter((e: IndexedEvent) => JSON.stringify(listedEvent(e)))
 
 /**
- * The timeline named in the path, in the request's language (explicit `lang`, else
- * `Accept-Language`, else its own), or a 404 problem.
+ * The timeline named in the path with its tag labels, in the request's language (explicit
+ * `lang`, else `Accept-Language`, else its own), loaded from the data tier; a 404 problem for an
+ * id the manifest does not list, a 503 if its file cannot be read (data/store.ts).
  */
-export const findTimeline = (c: Context, id: string, lang?: string): IndexedTimeline => {
-  if (!DATA.timelines.has(id)) {
+export const loadTimeline = async (
+  c: Context,
+  id: string,
+  lang?: string,
+): Promise<LoadedTimeline> => {
+  const data = c.var.data
+  if (!data.hasTimeline(id)) {
     throw new ProblemException({ status: 404, type: 'not-found', detail: `No timeline "${id}"` })
   }
   const { language } = chooseLanguage({
     lang,
     acceptLanguage: c.req.header('Accept-Language'),
-    available: languagesOf(id),
+    available: data.languagesOf(id),
   })
-  return dataFor(language).timelines.get(id)!
+  return data.timeline(id, language)
 }
 
-/** The bare language a timeline is served in (its translation's, or its own). */
-const language = (timeline: IndexedTimeline) =>
-  timeline.meta.translation?.language ?? timeline.meta.language
+/** The timeline named in the path, as {@link loadTimeline} finds it. */
+export const findTimeline = async (
+  c: Context,
+  id: string,
+  lang?: string,
+): Promise<IndexedTimeline> => (await loadTimeline(c, id, lang)).timeline
 
 /** What a response in a timeline's language carries with its body. */
 const languageHeaders = (timeline: IndexedTimeline) => ({
@@ -104,8 +111,12 @@ export const pageLinkHeader = (page: EventPage, pageUrl: (cursor?: string) => st
  * Answers an event query in the negotiated format, cached per format and validated query (the
  * cache adds origin and path: formats with absolute URLs differ by host).
  */
-const sendEvents = (c: Context, query: EventListQuery, extension?: string): Response => {
-  const timeline = findTimeline(c, c.req.param('id')!, query.lang)
+const sendEvents = async (
+  c: Context,
+  query: EventListQuery,
+  extension?: string,
+): Promise<Response> => {
+  const timeline = await findTimeline(c, c.req.param('id')!, query.lang)
   const spec = negotiateFormat({ format: query.format, extension, accept: c.req.header('Accept') })
   const path = eventsPath(timeline.meta.id, extension)
   const lang = linkLang(timeline)
@@ -170,21 +181,20 @@ const sendEvents = (c: Context, query: EventListQuery, extension?: string): Resp
 }
 
 /**
- * Sends a timeline's social card: the PNG scripts/build-cards.ts rendered, decoded from base64
- * once per cache entry.
+ * Sends a timeline's social card: the PNG scripts/build-cards.ts rendered into the assets, read
+ * on a miss of the response cache (which keeps the bytes; the data tier does not).
  */
-const sendCard = (c: Context): Response => {
-  // The card is drawn once, in the timeline's own language, whatever the reader's.
-  const timeline = findTimeline(c, c.req.param('id')!)
-  const id = timeline.meta.id
-  const card = Object.hasOwn(CARDS, id) ? CARDS[id] : undefined
-  if (!card) {
-    throw new ProblemException({ status: 404, type: 'not-found', detail: `No card for "${id}"` })
+const sendCard = async (c: Context): Promise<Response> => {
+  const id = c.req.param('id')!
+  if (!c.var.data.hasTimeline(id)) {
+    throw new ProblemException({ status: 404, type: 'not-found', detail: `No timeline "${id}"` })
   }
-  const rep = represent(c, { format: 'png', tags: { kind: 'card', timeline: id } }, () => ({
-    body: Uint8Array.from(atob(card), (ch) => ch.charCodeAt(0)),
-    contentType: 'image/png',
-  }))
+  // The card is drawn once, in the timeline's own language, whatever the reader's.
+  const variant = { format: 'png', tags: { kind: 'card', timeline: id } }
+  // Read before `represent`, whose builder is synchronous. A repeated request never gets here
+  // (the front cache answers it), so reading on every miss of the app costs one asset read.
+  const png = await c.var.data.card(id)
+  const rep = represent(c, variant, () => ({ body: png, contentType: 'image/png' }))
   return send(c, rep, BUILD_ASSET_CACHE_CONTROL)
 }
 
@@ -196,27 +206,27 @@ export const timelines = new Hono()
   .use('/:id/events', varyAcceptLanguage())
   .use('/:id/events/*', varyAcceptLanguage())
   .use('/:id/:file{events\\.[^/]+}', varyAcceptLanguage())
-  .get('/', validQuery(LangQuery), (c) => {
+  .get('/', validQuery(LangQuery), async (c) => {
     const { language } = chooseLanguage({
       lang: c.req.valid('query').lang,
       acceptLanguage: c.req.header('Accept-Language'),
-      available: LANGUAGES,
+      available: c.var.data.manifest.languages,
     })
-    const items = [...dataFor(language).timelines.values()]
-    const languages = [...new Set(items.map(contentLanguage))].join(', ')
+    // The list of this language, compiled at build time: no timeline is loaded to list them.
+    const { items, contentLanguage: languages } = await c.var.data.catalog(language)
     return sendJson(
       c,
       { lang: language, tags: { kind: 'timelines', allTimelines: true } },
-      () => ({ total: items.length, items: items.map(timelineSummary) }),
+      () => ({ total: items.length, items }),
       (): Record<string, string> => (languages ? { 'Content-Language': languages } : {}),
     )
   })
-  .get('/:id', validQuery(LangQuery), (c) => {
-    const timeline = findTimeline(c, c.req.param('id'), c.req.valid('query').lang)
+  .get('/:id', validQuery(LangQuery), async (c) => {
+    const { timeline, tags } = await loadTimeline(c, c.req.param('id'), c.req.valid('query').lang)
     return sendJson(
       c,
       { lang: contentLanguage(timeline), tags: { kind: 'timeline', timeline: timeline.meta.id } },
-      () => timelineDocument(timeline, dataFor(language(timeline)).tags),
+      () => timelineDocument(timeline, tags),
       () => languageHeaders(timeline),
     )
   })
@@ -227,8 +237,8 @@ export const timelines = new Hono()
   .get('/:id/:file{events\\.[^/]+}', validQuery(EventListQuery), (c) =>
     sendEvents(c, c.req.valid('query'), c.req.param('file').slice('events.'.length)),
   )
-  .get('/:id/events/:eventId', validQuery(LangQuery), (c) => {
-    const timeline = findTimeline(c, c.req.param('id'), c.req.valid('query').lang)
+  .get('/:id/events/:eventId', validQuery(LangQuery), async (c) => {
+    const timeline = await findTimeline(c, c.req.param('id'), c.req.valid('query').lang)
     const eventId = c.req.param('eventId')
     const indexed = timeline.byId.get(eventId)
     if (!indexed) {

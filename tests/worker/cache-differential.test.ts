@@ -13,8 +13,11 @@
  */
 import { afterAll, expect } from 'vitest'
 import { fc, test } from '@fast-check/vitest'
+import { env } from 'cloudflare:workers'
 import { createApp } from '../../src/index.ts'
-import { DATA } from '../../src/data.ts'
+import { createDataTier } from '../../src/data/store.ts'
+import { shippedManifest } from '../../src/data/manifest.ts'
+import { DATA } from '../fixtures/dataset.ts'
 import { createResponseCache } from '../../src/http/cache.ts'
 import { ORIGIN } from './helpers.ts'
 import { VALUES } from './fuzz-arbitraries.ts'
@@ -26,10 +29,13 @@ const RUNS = 640
 const MIN_REQUESTS = 5_000
 
 const cached = createResponseCache({ version: DATA.version })
-const withCache = cached.front(createApp(cached).fetch)
+const withCache = cached.front(
+  createApp(cached, createDataTier({ manifest: shippedManifest() })).fetch,
+)
 const off = createResponseCache({ version: DATA.version, maxBytes: 0 })
-const withoutCache = off.front(createApp(off).fetch)
-const env = {}
+// Without either cache: every request reads its files through the real ASSETS binding.
+const noData = createDataTier({ manifest: shippedManifest(), maxBytes: 0 })
+const withoutCache = off.front(createApp(off, noData).fetch)
 const ctx = { waitUntil: () => {}, passThroughOnException: () => {} } as unknown as ExecutionContext
 
 const ACCEPTS = [

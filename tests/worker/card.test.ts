@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { call, ORIGIN, TIMELINE } from './helpers.ts'
-import { DATA } from '../../src/data.ts'
+import { DATA } from '../fixtures/dataset.ts'
 import { BUILD_ASSET_CACHE_CONTROL } from '../../src/http/send.ts'
 import { API_CSP } from '../../src/http/security.ts'
 import { cardPath, embedPath } from '../../src/urls.ts'

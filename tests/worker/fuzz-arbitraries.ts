@@ -6,7 +6,7 @@
  * `Accept-Language`, `If-None-Match` and `Origin` headers.
  */
 import { fc } from '@fast-check/vitest'
-import { DATA } from '../../src/data.ts'
+import { DATA } from '../fixtures/dataset.ts'
 import { encodeCursor } from '../../src/query/cursor.ts'
 import { EVENT_FIELDS, FORMATS } from '../../src/query/schema.ts'
 import { EVENT_KINDS, EVENT_STATUSES } from '../../src/model/vocabulary.ts'

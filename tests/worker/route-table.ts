@@ -5,7 +5,7 @@
  * exists, including those added after these tests were written.
  */
 import { app } from '../../src/index.ts'
-import { DATA } from '../../src/data.ts'
+import { DATA } from '../fixtures/dataset.ts'
 import { FORMAT_SPECS } from '../../src/formats/registry.ts'
 import { FORMATS } from '../../src/query/schema.ts'
 import { ORIGIN, TIMELINE } from './helpers.ts'

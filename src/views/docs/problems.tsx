@@ -40,6 +40,10 @@ const PROBLEM_HELP: Record<ProblemType, { status: number; text: string }> = {
     status: 500,
     text: 'Something failed on our side. It is logged; the response never includes internals. Retry later.',
   },
+  'service-unavailable': {
+    status: 503,
+    text: 'The data of this timeline (or list, or entity) could not be read just now; everything else still answers. Retry after the seconds the Retry-After header gives; the answer is never cached.',
+  },
 }
 
 const example = (origin: string, type: ProblemType) =>
