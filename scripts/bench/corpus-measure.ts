@@ -6,6 +6,7 @@
  * time workerd spends per request (read from /proc around each load run).
  */
 import { readFile } from 'node:fs/promises'
+import { SHIPPED_TIMELINE_ID } from './corpus.ts'
 import { heapAfterGc, workerdPids } from './memory.ts'
 import { median } from './load.ts'
 import { startRuntime } from './runtime.ts'
@@ -14,10 +15,14 @@ import type { Runtime, WorkerSource } from './runtime.ts'
 /** Timelines touched (one request each) before the second heap reading. */
 export const TOUCHED = 10
 
-/** A translation of the shipped timeline, in every corpus: what warms the isolate up. */
+/**
+ * A translation of the shipped timeline, in every corpus: what warms the isolate up. The others
+ * give the first-request timings more samples.
+ */
 const WARM_UP = {
-  timelineId: 'wang-yi-moscow-2023',
+  timelineId: SHIPPED_TIMELINE_ID,
   lang: 'de',
+  others: ['ar', 'fr', 'ru', 'uk', 'zh'],
 }
 
 /**
@@ -40,11 +45,14 @@ export interface TierProbe {
   /** The same after one request to each of `touched` timelines (and their warm repeats). */
   heapTouchedBytes: number
   touched: number
-  /** Per touched timeline, ms: the first request for it (its data not loaded yet). */
+  /**
+   * Per file not yet loaded (each touched timeline, then the shipped timeline's translations),
+   * ms: the first request for it.
+   */
   firstMs: number[]
-  /** Per touched timeline, ms: the same request right after, its data loaded (not its response). */
+  /** Per file, ms: the same request right after, its data loaded (not its response). */
   warmMs: number[]
-  /** Per touched timeline, ms: one read of its file through `ASSETS`, less a bare request. */
+  /** Per file, ms: one read of it through `ASSETS`, less a bare request. */
   assetReadMs: number[]
 }
 
@@ -101,8 +109,9 @@ export const processCpuMs = async (pid: number): Promise<number> => {
 
 /**
  * Probes a fresh isolate of `app` (started with its assets): heap at start-up, then each of
- * up to ten timelines spread over the corpus requested once cold and once warm, then heap again,
- * then one asset read per touched timeline. `timelineFile` names a timeline's file in a language.
+ * up to ten timelines spread over the corpus requested once cold and once warm (and its file read
+ * once through `ASSETS`), then heap again, then the same for five translations of the shipped
+ * timeline. `timelineFile` names a timeline's file in a language.
  * @example const probe = await probeTier(app, compat, corpus.timelineIds, FILES.timeline)
  */
 export const probeTier = async (
@@ -127,19 +136,24 @@ export const probeTier = async (
     const touched = spread(timelineIds, TOUCHED)
     const firstMs: number[] = []
     const warmMs: number[] = []
-    for (const id of touched) {
-      const events = `/v1/timelines/${id}/events`
-      firstMs.push(await time(origin, `${events}?limit=500`))
-      // Same work (the whole timeline), another URL: the data is loaded, the response is not cached.
-      warmMs.push(await time(origin, `${events}?limit=499`))
-    }
-    const heapTouchedBytes = await heapAfterGc(runtime.inspectorUrl!, app.name)
     const assetReadMs: number[] = []
-    for (const id of touched) {
-      const read = await time(readerOrigin, `/?path=${encodeURIComponent(timelineFile(id, 'en'))}`)
-      const bare = await time(readerOrigin, '/')
-      assetReadMs.push(Math.max(0, read - bare))
+    /** One not-yet-loaded file: the first request for it, the same request warm, one read. */
+    const sample = async (id: string, lang?: string) => {
+      const events = `/v1/timelines/${id}/events?${lang ? `lang=${lang}&` : ''}limit=`
+      firstMs.push(await time(origin, `${events}500`))
+      // Same work (the whole timeline), another URL: the data is loaded, the response is not.
+      warmMs.push(await time(origin, `${events}499`))
+      const read = await time(
+        readerOrigin,
+        `/?path=${encodeURIComponent(timelineFile(id, lang ?? 'en'))}`,
+      )
+      assetReadMs.push(Math.max(0, read - (await time(readerOrigin, '/'))))
     }
+    for (const id of touched) await sample(id)
+    const heapTouchedBytes = await heapAfterGc(runtime.inspectorUrl!, app.name)
+    // More samples, after the heap reading: the shipped timeline's other translations, each a
+    // file of its own (a corpus of one has no other timeline to load).
+    for (const lang of WARM_UP.others) await sample(WARM_UP.timelineId, lang)
     return {
       heapStartBytes,
       heapTouchedBytes,
