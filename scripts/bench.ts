@@ -63,7 +63,7 @@ const PROFILE = values.quick
       scaleStartupRuns: 1,
       profile: false,
       phoneRuns: 1,
-      corpusSizes: [1, 1_000],
+      corpusSizes: [1, 10],
       corpusStartupRuns: 1,
       corpusLoad: { rounds: 1, duration: 1, warmup: 0.5 },
     }

@@ -3,12 +3,15 @@
  * The corpus benchmark's generator (scripts/bench/corpus.ts): N timelines that the real validator
  * accepts, under N distinct ids, with the shipped timeline (and only it) keeping its translations.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { corpusTimelineId, SHIPPED_TIMELINE_ID, writeCorpus } from '../../scripts/bench/corpus.ts'
+import { corpusWranglerToml } from '../../scripts/bench/corpus-project.ts'
+import { spread } from '../../scripts/bench/corpus-measure.ts'
 import { loadDataDir } from '../../scripts/lib/data-files.ts'
+import { ROOT } from '../../scripts/bench/bundle.ts'
 import { formatIssues } from '../../src/model/validate.ts'
 
 const tmp = await mkdtemp(join(tmpdir(), 'dateline-corpus-test-'))
@@ -40,5 +43,28 @@ describe('writeCorpus', () => {
     expect(corpus.timelineIds).toEqual([SHIPPED_TIMELINE_ID])
     expect(corpusTimelineId(1000)).toBe(`${SHIPPED_TIMELINE_ID}-copy-1000`)
     await expect(writeCorpus(join(tmp, 'c0'), 0)).rejects.toThrow(/≥ 1/)
+  })
+})
+
+describe('the corpus projects', () => {
+  it('drop [build] and keep exactly one [assets] block bound as ASSETS, Worker first', async () => {
+    const config = await readFile(join(ROOT, 'wrangler.toml'), 'utf8')
+    const copy = corpusWranglerToml(config)
+    expect(copy).not.toMatch(/^\[build\]/m)
+    expect(copy.match(/^\[assets\]/gm)).toHaveLength(1)
+    expect(copy).toMatch(
+      /\[assets\]\ndirectory = "build\/assets"\nbinding = "ASSETS"\nrun_worker_first = true/,
+    )
+    expect(copy).toMatch(/^\[cache\]\nenabled = true/m)
+    expect(corpusWranglerToml(copy)).toBe(copy)
+  })
+
+  it('touch timelines spread over the corpus, each once', () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => corpusTimelineId(i + 1))
+    const touched = spread(ids, 10)
+    expect(new Set(touched).size).toBe(10)
+    expect(touched[0]).toBe(SHIPPED_TIMELINE_ID)
+    expect(touched[9]).toBe(corpusTimelineId(901))
+    expect(spread(ids.slice(0, 3), 10)).toEqual(ids.slice(0, 3))
   })
 })
