@@ -36,10 +36,10 @@ import { measureMemory } from './bench/memory.ts'
 import { measurePhone } from './bench/phone.ts'
 import { SHIPPED_TARGET } from './bench/prepare.ts'
 import type { RouteRow, SizeRow } from './bench/report.ts'
-import { startRuntime } from './bench/runtime.ts'
+import { startRuntime, workerFromFile, type WorkerSource } from './bench/runtime.ts'
 import { measureStartup } from './bench/startup.ts'
 import { cycle } from './bench/workload.ts'
-import { CACHE_BUDGET_BYTES } from '../src/http/cache.ts'
+import { RESPONSE_BUDGET_BYTES } from '../src/http/cache.ts'
 
 const { values } = parseArgs({
   options: {
@@ -98,10 +98,10 @@ const started = performance.now()
 const tmp = await mkdtemp(join(tmpdir(), 'dateline-bench-'))
 const compat = await compatibilityDate()
 
-const memoryProbe = async (source: string) => {
+const memoryProbe = async (app: WorkerSource) => {
   log(`memory: ${MEMORY_QUERIES} distinct large queries against the production bundle`)
   const result = await measureMemory(
-    { name: 'app', source },
+    { ...app, name: 'app' },
     compat,
     SHIPPED_TARGET.timelineId,
     MEMORY_QUERIES,
@@ -119,7 +119,7 @@ const phoneProbe = async (origin: URL, runs: number) => {
 if (values.phone) {
   try {
     const shipped = await shippedVariant(tmp)
-    const app = { name: 'app', source: await readFile(shipped.bundle.scriptPath, 'utf8') }
+    const app = await workerFromFile('app', shipped.bundle.scriptPath, shipped.bundle.assetsDir)
     const runtime = await startRuntime([app], compat)
     try {
       const { result, table } = await phoneProbe(runtime.urls.get('app')!, values.quick ? 1 : 5)
@@ -159,7 +159,11 @@ if (values.corpus) {
 if (values.memory) {
   try {
     const shipped = await shippedVariant(tmp)
-    console.log(await memoryProbe(await readFile(shipped.bundle.scriptPath, 'utf8')))
+    console.log(
+      await memoryProbe(
+        await workerFromFile('app', shipped.bundle.scriptPath, shipped.bundle.assetsDir),
+      ),
+    )
   } finally {
     await rm(tmp, { recursive: true, force: true })
   }
@@ -173,10 +177,7 @@ try {
 
   log('capturing responses for the baselines')
   const apps = await Promise.all(
-    variants.map(async (v) => ({
-      name: v.key,
-      source: await readFile(v.bundle.scriptPath, 'utf8'),
-    })),
+    variants.map((v) => workerFromFile(v.key, v.bundle.scriptPath, v.bundle.assetsDir)),
   )
   const probe = await startRuntime(apps, compat)
   const prepared: PreparedVariant[] = []
@@ -240,7 +241,7 @@ try {
         dataset: p.label,
         route:
           `Cold queries (${p.cold.length} distinct q/actor/from/limit/sort, ` +
-          `≥ ${(p.coldBytes / 2 ** 20).toFixed(0)} MB against a ${CACHE_BUDGET_BYTES / 2 ** 20} MB cache)`,
+          `≥ ${(p.coldBytes / 2 ** 20).toFixed(0)} MB against a ${RESPONSE_BUDGET_BYTES / 2 ** 20} MB response cache)`,
         target: COLD_TARGET,
         comparison: await compare(app, base, next, options),
       })
@@ -249,7 +250,7 @@ try {
     await runtime.dispose()
   }
 
-  const memory = await memoryProbe(apps[0]!.source)
+  const memory = await memoryProbe(apps[0]!)
   const corpus = await corpusProbe()
 
   const profiles: string[] = []

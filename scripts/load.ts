@@ -156,7 +156,7 @@ try {
   log('building the production bundle (wrangler deploy --dry-run; validates data first)')
   const bundle = await buildShippedBundle(join(tmp, 'out'))
   const runtime = await startRuntime(
-    [await workerFromFile('dateline', bundle.scriptPath)],
+    [await workerFromFile('dateline', bundle.scriptPath, bundle.assetsDir)],
     await compatibilityDate(),
   )
   const origin = runtime.urls.get('dateline')!

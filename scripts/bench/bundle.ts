@@ -1,8 +1,8 @@
 /**
  * @module scripts/bench/bundle
  * Production bundles for the benchmark, built the way they are deployed (`wrangler deploy
- * --dry-run`, minified): the repository as it is, and copies of it whose bundled dataset is
- * swapped for a synthetic one. Also measures bundle size, raw and gzip.
+ * --dry-run`, minified): the repository as it is, and copies of it built from another data
+ * directory (their own manifest and assets). Also measures bundle size, raw and gzip.
  */
 import { execFile } from 'node:child_process'
 import { cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
@@ -37,6 +37,8 @@ export interface Bundle {
   scriptPath: string
   /** A wrangler project dir that builds this bundle (for `wrangler check startup`). */
   projectDir: string
+  /** Its Workers Static Assets directory: the compiled data the Worker reads as `ASSETS`. */
+  assetsDir?: string
   /** Bytes of the JavaScript wrangler would upload. */
   rawBytes: number
   gzipBytes: number
@@ -77,26 +79,43 @@ export const measureOutdir = async (outdir: string) => {
  */
 export const buildShippedBundle = async (outdir: string): Promise<Bundle> => {
   await wrangler(ROOT, ['deploy', '--dry-run', '--outdir', outdir])
-  return { ...(await measureOutdir(outdir)), projectDir: ROOT }
+  return { ...(await measureOutdir(outdir)), projectDir: ROOT, assetsDir: ASSETS_DIR(ROOT) }
 }
 
+/** Where a wrangler project of this repository keeps its assets (wrangler.toml `[assets]`). */
+const ASSETS_DIR = (projectDir: string) => join(projectDir, 'build/assets')
+
 /**
- * Copies the Worker's source into `dir` with `datasetModule` as its bundled dataset and builds it
- * as deployed. Call after `buildShippedBundle`, whose [build] step writes the generated assets. The copy has no [build] step, so wrangler bundles exactly this dataset.
- * @example const big = await buildVariantBundle('/tmp/bench/v10000', '/tmp/bench/dataset-10000.ts')
+ * Copies the Worker's source into `dir`, compiles `dataDir` into the copy's own manifest and
+ * assets (scripts/build-data.ts) and builds it as deployed. Call after `buildShippedBundle`,
+ * whose [build] step writes the generated client modules. The copy has no [build] step, so
+ * wrangler bundles exactly this manifest. Cards are rendered only with `cards` (the corpus
+ * benchmark counts every file a deploy uploads; a minute and a half for 1,000 timelines).
+ * @example const big = await buildVariantBundle('/tmp/bench/v10000', '/tmp/bench/data-10000')
  */
-export const buildVariantBundle = async (dir: string, datasetModule: string): Promise<Bundle> => {
+export const buildVariantBundle = async (
+  dir: string,
+  dataDir: string,
+  options: { cards?: boolean } = {},
+): Promise<Bundle> => {
   await mkdir(dir, { recursive: true })
   // The other generated modules (client and page assets) come along as the shipped build left them.
   await cp(join(ROOT, 'src'), join(dir, 'src'), { recursive: true })
-  await cp(datasetModule, join(dir, 'src/generated/dataset.ts'))
+  await run(process.execPath, [
+    join(ROOT, 'scripts/build-data.ts'),
+    ...['--data', dataDir, '--out', join(dir, 'src/generated/manifest.ts')],
+    ...['--assets', ASSETS_DIR(dir)],
+  ])
+  if (options.cards) {
+    await run(process.execPath, [join(ROOT, 'scripts/build-cards.ts'), '--assets', ASSETS_DIR(dir)])
+  }
   await cp(join(ROOT, 'tsconfig.json'), join(dir, 'tsconfig.json'))
   await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules')).catch(() => {})
   const config = await readFile(join(ROOT, 'wrangler.toml'), 'utf8')
   await writeFile(join(dir, 'wrangler.toml'), config.replace(/\n\[build\][\s\S]*?(?=\n\[|$)/, '\n'))
   const outdir = join(dir, 'out')
   await wrangler(dir, ['deploy', '--dry-run', '--outdir', outdir])
-  return { ...(await measureOutdir(outdir)), projectDir: dir }
+  return { ...(await measureOutdir(outdir)), projectDir: dir, assetsDir: ASSETS_DIR(dir) }
 }
 
 /**

@@ -75,7 +75,7 @@ export const measureCorpus = async (
   const app = {
     name: 'app',
     source: await readFile(project.scriptPath, 'utf8'),
-    assets: project.assetsDir,
+    assetsDir: project.assetsDir,
   }
   log(`corpus ${size}: heap and first requests`)
   const probe = await probeTier(app, compat, corpus.timelineIds, FILES.timeline)

@@ -115,12 +115,12 @@ export const processCpuMs = async (pid: number): Promise<number> => {
  * @example const probe = await probeTier(app, compat, corpus.timelineIds, FILES.timeline)
  */
 export const probeTier = async (
-  app: WorkerSource & { assets: string },
+  app: WorkerSource & { assetsDir: string },
   compatibilityDate: string,
   timelineIds: readonly string[],
   timelineFile: (id: string, lang: string) => string,
 ): Promise<TierProbe> => {
-  const reader = { name: 'reader', source: READER_SOURCE, assets: app.assets }
+  const reader = { name: 'reader', source: READER_SOURCE, assetsDir: app.assetsDir }
   const runtime = await startRuntime([app, reader], compatibilityDate, { inspect: true })
   try {
     const origin = runtime.urls.get(app.name)!

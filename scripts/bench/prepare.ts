@@ -4,23 +4,20 @@
  * Dateline, each route's time per request, the cold stream, and the responses the baseline will
  * replay.
  */
-import { execFile } from 'node:child_process'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
-import { buildShippedBundle, buildVariantBundle, ROOT } from './bundle.ts'
+import { buildShippedBundle, buildVariantBundle } from './bundle.ts'
 import type { Bundle } from './bundle.ts'
 import { baselineScript, capture, medianBySize } from './baseline.ts'
 import type { CapturedResponse } from './baseline.ts'
 import { writeSyntheticData } from './synthetic.ts'
-import { CACHE_BUDGET_BYTES } from '../../src/http/cache.ts'
+import { RESPONSE_BUDGET_BYTES } from '../../src/http/cache.ts'
 import { coldPaths, coldVocabulary, fixedRoutes } from './workload.ts'
 import type { RouteSpec, TimelineTarget } from './workload.ts'
 
-const run = promisify(execFile)
 /** Cold responses sampled to size the stream and pick the baseline's stand-in. */
 const COLD_SAMPLES = 101
 /**
- * The cold stream must hold this many times the isolate cache's budget. Sent round-robin through
+ * The cold stream must hold this many times the isolate's response cache budget. Sent round-robin through
  * a least-recently-used cache smaller than the cycle, every request is then a miss: each entry
  * is evicted before its turn comes again.
  */
@@ -70,19 +67,11 @@ export const shippedVariant = async (tmp: string): Promise<Variant> => ({
  */
 export const syntheticVariant = async (tmp: string, events: number): Promise<Variant> => {
   const data = await writeSyntheticData(join(tmp, `data-${events}`), { events })
-  const datasetModule = join(tmp, `dataset-${events}.ts`)
-  await run(process.execPath, [
-    join(ROOT, 'scripts/build-data.ts'),
-    '--data',
-    data.dir,
-    '--out',
-    datasetModule,
-  ])
   return {
     key: `app-${events}`,
     label: `synthetic ${events.toLocaleString('en')} events`,
     events,
-    bundle: await buildVariantBundle(join(tmp, `variant-${events}`), datasetModule),
+    bundle: await buildVariantBundle(join(tmp, `variant-${events}`), data.dir),
     target: { timelineId: data.timelineId, eventId: data.middleEventId },
   }
 }
@@ -125,7 +114,7 @@ export const prepareVariant = async (origin: URL, variant: Variant): Promise<Pre
   const meanBytes =
     samples.reduce((sum, s) => sum + Buffer.byteLength(s.body), 0) / samples.length +
     ENTRY_OVERHEAD_MIN
-  const needed = Math.ceil((COLD_CACHE_MULTIPLE * CACHE_BUDGET_BYTES) / meanBytes)
+  const needed = Math.ceil((COLD_CACHE_MULTIPLE * RESPONSE_BUDGET_BYTES) / meanBytes)
   if (needed > cold.length) cold = coldPaths(variant.target.timelineId, vocabulary, needed)
   return {
     ...variant,

@@ -12,10 +12,10 @@ export interface WorkerSource {
   /** ES module source of the Worker. */
   source: string
   /**
-   * A Workers Static Assets directory, bound as `ASSETS` with the Worker run first for every URL,
-   * as wrangler.toml's `[assets]` block sets up the data tier.
+   * Its Workers Static Assets directory (Dateline's compiled data), bound as `ASSETS` with the
+   * Worker run first, as wrangler.toml's `[assets]` says; none for the baselines.
    */
-  assets?: string
+  assetsDir?: string
 }
 
 export interface Runtime {
@@ -32,9 +32,14 @@ export interface Runtime {
  * A Worker source from a bundle file.
  * @example await workerFromFile('app', '/tmp/bench/out/index.js')
  */
-export const workerFromFile = async (name: string, scriptPath: string): Promise<WorkerSource> => ({
+export const workerFromFile = async (
+  name: string,
+  scriptPath: string,
+  assetsDir?: string,
+): Promise<WorkerSource> => ({
   name,
   source: await readFile(scriptPath, 'utf8'),
+  ...(assetsDir ? { assetsDir } : {}),
 })
 
 /**
@@ -51,7 +56,7 @@ export const startRuntime = async (
     logRequests: false,
     // The inspector slows nothing until a profile starts, but only profiling runs ask for it.
     ...(options.inspect ? { inspectorPort: 0 } : {}),
-    workers: workers.map(({ name, source, assets }) => ({
+    workers: workers.map(({ name, source, assetsDir }) => ({
       config: {
         name,
         compatibilityDate,
@@ -59,10 +64,10 @@ export const startRuntime = async (
           mainModule: 'index.js',
           modules: { 'index.js': { type: 'esm', contents: source } },
         },
-        ...(assets
+        ...(assetsDir
           ? {
               env: { ASSETS: { type: 'assets' as const } },
-              assets: { directory: assets, runWorkerFirst: true, hasUserWorker: true },
+              assets: { directory: assetsDir, hasUserWorker: true, runWorkerFirst: true },
             }
           : {}),
       },

@@ -28,11 +28,14 @@ import {
 
 /**
  * Heap bytes a loaded file takes per character of its JSON text: parsed objects, the timeline's
- * indexes and per-event search text. Measured with `node --expose-gc scripts/measure-data-heap.ts`
- * (heap growth over 200 loaded copies of each shipped timeline file, divided by their JSON
- * length): 2.6–3.4 for the seven languages. Rounded up, so the budget errs on the side of memory.
+ * indexes and per-event search text, and the word index a first text query adds (model/dataset.ts
+ * `wordIndex`, kept as long as the timeline is). Measured with
+ * `node --expose-gc scripts/measure-data-heap.ts` (heap growth over 200 loaded copies of each
+ * shipped timeline file, divided by their JSON length): 3.1–3.4 loaded, 5.4–7.3 once searched,
+ * across the seven languages. Rounded up to the worst case, and Node's V8 has no pointer
+ * compression (workerd's has), so the budget errs on the side of memory.
  */
-export const HEAP_BYTES_PER_JSON_CHAR = 4
+export const HEAP_BYTES_PER_JSON_CHAR = 8
 
 /** Seconds a client should wait before retrying a file that could not be read. */
 export const RETRY_AFTER_SECONDS = 30

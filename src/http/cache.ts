@@ -30,9 +30,10 @@ import { encodeBody, type Body } from './body.ts'
  */
 export const CACHE_BUDGET_BYTES = 16 * 1024 * 1024
 /**
- * The data tier's share (src/data/store.ts): loaded timelines, lists and entities. 6 MB holds
- * about 30 timeline-languages the size of the shipped one (~200 KB of heap each), more than an
- * isolate's working set; a miss costs one asset read and an index build, not a failure.
+ * The data tier's share (src/data/store.ts): loaded timelines, lists and entities, counted as
+ * their estimated heap. 6 MB holds about 20 timeline-languages the size of the shipped one
+ * (~300 KB counted each), more than an isolate's working set; a miss costs one asset read and
+ * an index build (a few ms), not a failure.
  */
 export const DATA_BUDGET_BYTES = 6 * 1024 * 1024
 /** The response cache's share: every serialized representation (this module). */

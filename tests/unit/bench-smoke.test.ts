@@ -22,15 +22,13 @@ afterAll(() => rm(tmp, { recursive: true, force: true }))
 
 describe('GET /v1/timelines/{id}/events/{eventId} under the bench harness', () => {
   it('compares Dateline with its replaying baseline and yields finite ratios', async () => {
-    const bundle = await buildVariantBundle(
-      join(tmp, 'app'),
-      join(ROOT, 'src/generated/dataset.ts'),
-    )
+    // A copy of the project built from data/ into its own manifest and assets.
+    const bundle = await buildVariantBundle(join(tmp, 'app'), join(ROOT, 'data'))
     expect(bundle.gzipBytes).toBeGreaterThan(0)
     expect(bundle.gzipBytes).toBeLessThan(bundle.rawBytes)
     const route = fixedRoutes(SHIPPED_TARGET).find((r) => r.key === 'event')!
     const compat = await compatibilityDate()
-    const app = await workerFromFile('app', bundle.scriptPath)
+    const app = await workerFromFile('app', bundle.scriptPath, bundle.assetsDir)
 
     const probe = await startRuntime([app], compat)
     const captured = await capture(probe.urls.get('app')!, route.path).finally(probe.dispose)

@@ -3,15 +3,13 @@
  * The corpus benchmark's generator (scripts/bench/corpus.ts): N timelines that the real validator
  * accepts, under N distinct ids, with the shipped timeline (and only it) keeping its translations.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { corpusTimelineId, SHIPPED_TIMELINE_ID, writeCorpus } from '../../scripts/bench/corpus.ts'
-import { corpusWranglerToml } from '../../scripts/bench/corpus-project.ts'
 import { spread } from '../../scripts/bench/corpus-measure.ts'
 import { loadDataDir } from '../../scripts/lib/data-files.ts'
-import { ROOT } from '../../scripts/bench/bundle.ts'
 import { formatIssues } from '../../src/model/validate.ts'
 
 const tmp = await mkdtemp(join(tmpdir(), 'dateline-corpus-test-'))
@@ -46,19 +44,7 @@ describe('writeCorpus', () => {
   })
 })
 
-describe('the corpus projects', () => {
-  it('drop [build] and keep exactly one [assets] block bound as ASSETS, Worker first', async () => {
-    const config = await readFile(join(ROOT, 'wrangler.toml'), 'utf8')
-    const copy = corpusWranglerToml(config)
-    expect(copy).not.toMatch(/^\[build\]/m)
-    expect(copy.match(/^\[assets\]/gm)).toHaveLength(1)
-    expect(copy).toMatch(
-      /\[assets\]\ndirectory = "build\/assets"\nbinding = "ASSETS"\nrun_worker_first = true/,
-    )
-    expect(copy).toMatch(/^\[cache\]\nenabled = true/m)
-    expect(corpusWranglerToml(copy)).toBe(copy)
-  })
-
+describe('the corpus probe', () => {
   it('touch timelines spread over the corpus, each once', () => {
     const ids = Array.from({ length: 1000 }, (_, i) => corpusTimelineId(i + 1))
     const touched = spread(ids, 10)

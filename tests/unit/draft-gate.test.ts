@@ -87,7 +87,18 @@ describe('the validator accepts a draft only as a draft', () => {
 
 describe('the build includes a draft only for npm start (wrangler dev with DATELINE_DRAFTS=1)', () => {
   const build = (out: string, env: Record<string, string>) =>
-    run(['scripts/build-data.ts', '--data', data, '--out', join(tmp, out)], env)
+    run(
+      [
+        'scripts/build-data.ts',
+        '--data',
+        data,
+        '--out',
+        join(tmp, out),
+        '--assets',
+        join(tmp, `${out}-assets`),
+      ],
+      env,
+    )
 
   it('refuses it with no switch, as npm test, npm run deploy and wrangler deploy run it', () => {
     const { code, output } = build('plain.ts', {})
@@ -100,6 +111,7 @@ describe('the build includes a draft only for npm start (wrangler dev with DATEL
     const { code } = build('deploy.ts', { DATELINE_DRAFTS: '1', WRANGLER_COMMAND: 'deploy' })
     expect(code).toBe(1)
     expect(existsSync(join(tmp, 'deploy.ts'))).toBe(false)
+    expect(existsSync(join(tmp, 'deploy.ts-assets'))).toBe(false)
   })
 
   it('includes it, marked as a draft, in wrangler dev’s build with the switch', () => {
@@ -108,6 +120,8 @@ describe('the build includes a draft only for npm start (wrangler dev with DATEL
     expect(output).toMatch(/1 draft\(s\) included/)
     const module = readFileSync(join(tmp, 'dev.ts'), 'utf8')
     expect(module).toContain(`\\"drafts\\":[\\"${ID}\\"]`)
+    const file = join(tmp, `dev.ts-assets/data/timelines/${ID}/${draft.language}.json`)
+    expect(JSON.parse(readFileSync(file, 'utf8')).draft).toBe(true)
   })
 
   it('only npm start sets the switch; test and deploy build or validate first', () => {

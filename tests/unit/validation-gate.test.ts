@@ -55,9 +55,12 @@ describe('scripts/build-data.ts', () => {
       join(ROOT, 'data'),
       '--out',
       join(tmp, 'good.ts'),
+      '--assets',
+      join(tmp, 'good/assets'),
     ])
     expect(code, output).toBe(0)
     expect(existsSync(join(tmp, 'good.ts'))).toBe(true)
+    expect(existsSync(join(tmp, 'good/assets/data/landing.json'))).toBe(true)
   })
 
   it('stops with exit code 1 and names the file, event and field of a broken quote', () => {
@@ -69,12 +72,15 @@ describe('scripts/build-data.ts', () => {
       join(tmp, 'data'),
       '--out',
       out,
+      '--assets',
+      join(tmp, 'broken/assets'),
     ])
     expect(code).toBe(1)
     expect(output).toContain(TIMELINE_FILE)
     expect(output).toContain(`"${brokenEvent}"`)
     expect(output).toMatch(/citations\.0\.quote/)
     expect(existsSync(out)).toBe(false) // nothing half-built is left to bundle
+    expect(existsSync(join(tmp, 'broken'))).toBe(false) // nor to upload
   })
 })
 
