@@ -21,6 +21,8 @@ export const TOUCHED = 10
  */
 const WARM_UP = {
   timelineId: SHIPPED_TIMELINE_ID,
+  /** Its own language, and so every copy's. */
+  original: 'en',
   lang: 'de',
   others: ['ar', 'fr', 'ru', 'uk', 'zh'],
 }
@@ -42,7 +44,10 @@ const READER_SOURCE = `export default {
 export interface TierProbe {
   /** V8 heap in use after a full GC, before any request. */
   heapStartBytes: number
-  /** The same after one request to each of `touched` timelines (and their warm repeats). */
+  /**
+   * The same after one request to each of `touched` timelines (besides the warm-up's requests
+   * for one translation of the shipped timeline, the same at every size).
+   */
   heapTouchedBytes: number
   touched: number
   /**
@@ -108,10 +113,10 @@ export const processCpuMs = async (pid: number): Promise<number> => {
 }
 
 /**
- * Probes a fresh isolate of `app` (started with its assets): heap at start-up, then each of
- * up to ten timelines spread over the corpus requested once cold and once warm (and its file read
- * once through `ASSETS`), then heap again, then the same for five translations of the shipped
- * timeline. `timelineFile` names a timeline's file in a language.
+ * Probes a fresh isolate of `app` (started with its assets): heap at start-up, then one request
+ * to each of up to ten timelines spread over the corpus, heap again, then the same request warm
+ * for each and one read of its file through `ASSETS`; then the same for five translations of the
+ * shipped timeline. `timelineFile` names a timeline's file in a language.
  * @example const probe = await probeTier(app, compat, corpus.timelineIds, FILES.timeline)
  */
 export const probeTier = async (
@@ -137,23 +142,27 @@ export const probeTier = async (
     const firstMs: number[] = []
     const warmMs: number[] = []
     const assetReadMs: number[] = []
-    /** One not-yet-loaded file: the first request for it, the same request warm, one read. */
-    const sample = async (id: string, lang?: string) => {
-      const events = `/v1/timelines/${id}/events?${lang ? `lang=${lang}&` : ''}limit=`
-      firstMs.push(await time(origin, `${events}500`))
-      // Same work (the whole timeline), another URL: the data is loaded, the response is not.
-      warmMs.push(await time(origin, `${events}499`))
-      const read = await time(
-        readerOrigin,
-        `/?path=${encodeURIComponent(timelineFile(id, lang ?? 'en'))}`,
-      )
+    const eventsOf = (id: string, lang?: string) =>
+      `/v1/timelines/${id}/events?${lang ? `lang=${lang}&` : ''}limit=`
+    const first = async (id: string, lang?: string) =>
+      firstMs.push(await time(origin, `${eventsOf(id, lang)}500`))
+    /** Same work (the whole timeline), another URL: the data is loaded, the response is not. */
+    const warm = async (id: string, lang?: string) => {
+      warmMs.push(await time(origin, `${eventsOf(id, lang)}499`))
+      const file = timelineFile(id, lang ?? WARM_UP.original)
+      const read = await time(readerOrigin, `/?path=${encodeURIComponent(file)}`)
       assetReadMs.push(Math.max(0, read - (await time(readerOrigin, '/'))))
     }
-    for (const id of touched) await sample(id)
+    // One request each, then the heap; only then the warm repeats, whose responses it would hold.
+    for (const id of touched) await first(id)
     const heapTouchedBytes = await heapAfterGc(runtime.inspectorUrl!, app.name)
-    // More samples, after the heap reading: the shipped timeline's other translations, each a
-    // file of its own (a corpus of one has no other timeline to load).
-    for (const lang of WARM_UP.others) await sample(WARM_UP.timelineId, lang)
+    for (const id of touched) await warm(id)
+    // More samples: the shipped timeline's other translations, each a file of its own (a corpus
+    // of one has no other timeline to load).
+    for (const lang of WARM_UP.others) {
+      await first(WARM_UP.timelineId, lang)
+      await warm(WARM_UP.timelineId, lang)
+    }
     return {
       heapStartBytes,
       heapTouchedBytes,
