@@ -102,7 +102,8 @@ export const withPid = async (start: () => Promise<Runtime>) => {
 const TICKS_PER_S = 100
 
 /**
- * CPU milliseconds process `pid` has used so far, all threads, user and system.
+ * CPU milliseconds process `pid` has used so far, all threads, user and system. Read from /proc
+ * by hand: two fields of one line, where a package (pidusage) would add a dependency for them.
  * @example const before = await processCpuMs(pid)
  */
 export const processCpuMs = async (pid: number): Promise<number> => {
