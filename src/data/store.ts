@@ -69,6 +69,7 @@ export interface DataTier {
   readonly manifest: Manifest
   /** The store for one request's `ASSETS` binding. */
   bind(assets: Fetcher): DataStore
+  /** Bytes (estimated heap) and files held now; `bytes` may pass `maxBytes` by one oversized file. */
   stats(): { bytes: number; entries: number; maxBytes: number }
 }
 
@@ -154,6 +155,12 @@ export const createDataTier = (options: DataTierOptions): DataTier => {
   const { manifest, reader = assetReader } = options
   const maxBytes = options.maxBytes ?? DATA_BUDGET_BYTES
   const lru = new ByteLru<unknown>(maxBytes)
+  /**
+   * The last file loaded that is larger than the whole budget (a timeline of many thousand
+   * events): kept alone, outside the LRU, so an isolate serving it does not read and index it
+   * again for every request. At most one, replaced by the next such file.
+   */
+  let oversized: { path: string; value: unknown; bytes: number } | undefined
   const inflight = new Map<string, Promise<unknown>>()
   let entityIds: Record<EntityKind, ReadonlySet<string>> | undefined
   const ids = () =>
@@ -164,7 +171,7 @@ export const createDataTier = (options: DataTierOptions): DataTier => {
    * now. A failed read is forgotten at once, so the next request tries again.
    */
   const load = <F, T>(read: AssetReader, path: string, what: string, parse: (f: F) => T) => {
-    const kept = lru.get(path)
+    const kept = oversized?.path === path ? oversized.value : lru.get(path)
     if (kept !== undefined) return Promise.resolve(kept as T)
     let pending = inflight.get(path) as Promise<T> | undefined
     if (!pending) {
@@ -176,7 +183,9 @@ export const createDataTier = (options: DataTierOptions): DataTier => {
         } catch (error) {
           throw new DataFault(path, 'malformed', { cause: error })
         }
-        lru.set(path, value, text.length * HEAP_BYTES_PER_JSON_CHAR)
+        const bytes = text.length * HEAP_BYTES_PER_JSON_CHAR
+        if (!lru.set(path, value, bytes))
+          oversized = maxBytes > 0 ? { path, value, bytes } : undefined
         return value
       })()
       const settled = pending.finally(() => inflight.delete(path))
@@ -216,5 +225,10 @@ export const createDataTier = (options: DataTierOptions): DataTier => {
         }),
     }
   }
-  return { manifest, bind, stats: () => ({ bytes: lru.bytes, entries: lru.size, maxBytes }) }
+  const stats = () => ({
+    bytes: lru.bytes + (oversized?.bytes ?? 0),
+    entries: lru.size + (oversized ? 1 : 0),
+    maxBytes,
+  })
+  return { manifest, bind, stats }
 }

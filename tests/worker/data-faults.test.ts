@@ -233,6 +233,18 @@ describe('ids and loads', () => {
     await expectOk(`/v1/timelines/${TIMELINE}/events?lang=${OWN}&limit=3`)
     expect(reads.filter((p) => p === FILES.timeline(TIMELINE, OWN))).toHaveLength(2)
   })
+
+  it('keeps the one file larger than the whole budget, until the next such file', async () => {
+    build(1000)
+    await expectOk(`/v1/timelines/${TIMELINE}/events?lang=${OWN}`)
+    await expectOk(`/v1/timelines/${TIMELINE}/events?lang=${OWN}&limit=2`)
+    expect(reads.filter((p) => p === FILES.timeline(TIMELINE, OWN))).toHaveLength(1)
+    expect(tier.stats().entries).toBe(1)
+    await expectOk(`/v1/timelines/${TWIN}/events?lang=${OWN}`)
+    await expectOk(`/v1/timelines/${TIMELINE}/events?lang=${OWN}&limit=3`)
+    expect(reads.filter((p) => p === FILES.timeline(TIMELINE, OWN))).toHaveLength(2)
+    expect(tier.stats().entries).toBe(1)
+  })
 })
 
 describe('the compiled files behind the Worker', () => {
