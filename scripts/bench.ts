@@ -5,17 +5,21 @@
  * 1,000 and 10,000 synthetic events), serves them and their baselines in one workerd, drives
  * them with autocannon in interleaved rounds, and prints Markdown tables of same-run ratios,
  * bundle sizes, start-up CPU, the embed page's weight, the embed beside TimelineJS3 and a trivial
- * page on a slow phone, and a CPU profile of the slowest path.
+ * page on a slow phone, a CPU profile of the slowest path, and how cost grows with the corpus
+ * (1 to 1,000 timelines: scripts/bench/corpus-bench.ts).
  *
- * Usage: node scripts/bench.ts [--quick] [--memory] [--phone] [--json FILE]
+ * Usage: node scripts/bench.ts [--quick] [--memory] [--phone] [--corpus] [--json FILE]
  * (`--memory`: only the memory probe, about a minute; `--phone`: only the slow-phone comparison,
- * about four minutes.)
+ * about four minutes; `--corpus`: only the corpus sizes, 1 to 1,000 timelines, about
+ * five minutes.)
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { compatibilityDate, scriptProject } from './bench/bundle.ts'
+import { CORPUS_SIZES, runCorpusBench } from './bench/corpus-bench.ts'
+import { corpusTable } from './bench/corpus-report.ts'
 import { embedWeight } from './bench/embed-weight.ts'
 import { CONNECTIONS, compare, measure } from './bench/load.ts'
 import { prepareVariant, shippedVariant, syntheticVariant } from './bench/prepare.ts'
@@ -43,6 +47,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     memory: { type: 'boolean', default: false },
     phone: { type: 'boolean', default: false },
+    corpus: { type: 'boolean', default: false },
     json: { type: 'string' },
   },
 })
@@ -59,6 +64,9 @@ const PROFILE = values.quick
       scaleStartupRuns: 1,
       profile: false,
       phoneRuns: 1,
+      corpusSizes: [1, 10],
+      corpusStartupRuns: 1,
+      corpusLoad: { rounds: 1, duration: 1, warmup: 0.5 },
     }
   : {
       sizes: [1_000, 10_000],
@@ -70,6 +78,9 @@ const PROFILE = values.quick
       scaleStartupRuns: 3,
       profile: true,
       phoneRuns: 5,
+      corpusSizes: CORPUS_SIZES,
+      corpusStartupRuns: 3,
+      corpusLoad: { rounds: 3, duration: 2, warmup: 1 },
     }
 
 /** Issue 13: a stream of distinct queries, each a miss, at half the floor's throughput or more. */
@@ -118,6 +129,28 @@ if (values.phone) {
     } finally {
       await runtime.dispose()
     }
+  } finally {
+    await rm(tmp, { recursive: true, force: true })
+  }
+  process.exit(0)
+}
+
+/** The corpus sizes (issue 13), as a Markdown section body. */
+const corpusProbe = async () => {
+  const rows = await runCorpusBench(tmp, compat, {
+    sizes: PROFILE.corpusSizes,
+    startupRuns: PROFILE.corpusStartupRuns,
+    load: PROFILE.corpusLoad,
+    log,
+  })
+  return { rows, table: corpusTable(rows) }
+}
+
+if (values.corpus) {
+  try {
+    const { rows, table } = await corpusProbe()
+    console.log(table)
+    if (values.json) await writeFile(values.json, JSON.stringify({ corpus: rows }, null, 2))
   } finally {
     await rm(tmp, { recursive: true, force: true })
   }
@@ -219,6 +252,7 @@ try {
   }
 
   const memory = await memoryProbe(apps[0]!)
+  const corpus = await corpusProbe()
 
   const profiles: string[] = []
   if (PROFILE.profile) {
@@ -303,6 +337,10 @@ try {
     '',
     memory,
     '',
+    `### Cost as the corpus grows (${PROFILE.corpusSizes.map((n) => n.toLocaleString('en')).join(', ')} timelines; ${PROFILE.corpusLoad.rounds} round(s) of ${PROFILE.corpusLoad.duration} s, one fewer at 1,000)`,
+    '',
+    corpus.table,
+    '',
     '### Embed page weight',
     '',
     embedTable(embed, embedNote),
@@ -325,7 +363,11 @@ try {
   if (values.json) {
     await writeFile(
       values.json,
-      JSON.stringify({ rows, sizes, embed, phone: phone?.result, profiles }, null, 2),
+      JSON.stringify(
+        { rows, sizes, embed, phone: phone?.result, profiles, corpus: corpus.rows },
+        null,
+        2,
+      ),
     )
   }
 } finally {

@@ -89,10 +89,15 @@ const ASSETS_DIR = (projectDir: string) => join(projectDir, 'build/assets')
  * Copies the Worker's source into `dir`, compiles `dataDir` into the copy's own manifest and
  * assets (scripts/build-data.ts) and builds it as deployed. Call after `buildShippedBundle`,
  * whose [build] step writes the generated client modules. The copy has no [build] step, so
- * wrangler bundles exactly this manifest. Cards are not rendered for a variant.
+ * wrangler bundles exactly this manifest. Cards are rendered only with `cards` (the corpus
+ * benchmark counts every file a deploy uploads; a minute and a half for 1,000 timelines).
  * @example const big = await buildVariantBundle('/tmp/bench/v10000', '/tmp/bench/data-10000')
  */
-export const buildVariantBundle = async (dir: string, dataDir: string): Promise<Bundle> => {
+export const buildVariantBundle = async (
+  dir: string,
+  dataDir: string,
+  options: { cards?: boolean } = {},
+): Promise<Bundle> => {
   await mkdir(dir, { recursive: true })
   // The other generated modules (client and page assets) come along as the shipped build left them.
   await cp(join(ROOT, 'src'), join(dir, 'src'), { recursive: true })
@@ -101,6 +106,9 @@ export const buildVariantBundle = async (dir: string, dataDir: string): Promise<
     ...['--data', dataDir, '--out', join(dir, 'src/generated/manifest.ts')],
     ...['--assets', ASSETS_DIR(dir)],
   ])
+  if (options.cards) {
+    await run(process.execPath, [join(ROOT, 'scripts/build-cards.ts'), '--assets', ASSETS_DIR(dir)])
+  }
   await cp(join(ROOT, 'tsconfig.json'), join(dir, 'tsconfig.json'))
   await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules')).catch(() => {})
   const config = await readFile(join(ROOT, 'wrangler.toml'), 'utf8')

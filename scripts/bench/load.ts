@@ -21,12 +21,19 @@ export interface LoadResult {
   failures: number
   /** Mean bytes per response, headers included. */
   bytesPerResponse: number
+  /** CPU milliseconds the serving process spent per 2xx response (only with `cpuMs`). */
+  cpuMsPerResponse?: number
 }
 
 export interface LoadOptions {
   /** Seconds. */
   duration: number
   connections?: number
+  /**
+   * The serving process's CPU time so far, ms (e.g. workerd's, from /proc): read before and after
+   * the run, so each result says what a request cost in CPU, not only in wall time.
+   */
+  cpuMs?: () => Promise<number>
 }
 
 /** A fixed path, or a function giving the next path of a stream. */
@@ -60,6 +67,7 @@ export const measure = async (
     typeof path === 'string'
       ? { method: 'GET', path }
       : { method: 'GET', setupRequest: (req: object) => ({ ...req, path: path() }) }
+  const cpuBefore = await options.cpuMs?.()
   const instance = autocannon({
     url: origin.origin,
     connections: options.connections ?? CONNECTIONS,
@@ -73,6 +81,7 @@ export const measure = async (
   })
   const result = await instance
   await drain(origin)
+  const cpuAfter = await options.cpuMs?.()
   const sorted = Float64Array.from(latencies).sort()
   return {
     rps: latencies.length / result.duration,
@@ -81,6 +90,9 @@ export const measure = async (
     responses: latencies.length,
     failures: failures + result.errors + result.timeouts,
     bytesPerResponse: latencies.length ? result.throughput.total / latencies.length : 0,
+    ...(cpuBefore !== undefined && cpuAfter !== undefined && latencies.length
+      ? { cpuMsPerResponse: (cpuAfter - cpuBefore) / latencies.length }
+      : {}),
   }
 }
 
@@ -114,7 +126,11 @@ export const compare = async (
   path: PathSource,
   options: CompareOptions,
 ): Promise<Comparison> => {
-  const load = { duration: options.duration, connections: options.connections }
+  const load = {
+    duration: options.duration,
+    connections: options.connections,
+    cpuMs: options.cpuMs,
+  }
   if (options.warmup > 0) {
     await measure(app, path, { ...load, duration: options.warmup })
     await measure(base, path, { ...load, duration: options.warmup })

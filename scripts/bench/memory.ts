@@ -25,8 +25,28 @@ export interface MemoryResult {
   statuses: Record<number, number>
 }
 
+/**
+ * V8 heap in use by Worker `name` after a full garbage collection, through workerd's inspector
+ * (the runtime must have been started with `inspect`): what the isolate holds, not what it
+ * allocated and would free.
+ * @example const bytes = await heapAfterGc(runtime.inspectorUrl!, 'app')
+ */
+export const heapAfterGc = async (inspectorUrl: URL, name: string): Promise<number> => {
+  const cdp = await connect(new URL(`/core:user:${name}`, inspectorUrl))
+  try {
+    // workerd's inspector runs the collection but never answers this command, so it is sent
+    // without waiting, twice (the first pass finalizes Responses, whose native buffers the
+    // second frees), and the heap-usage answer that follows marks its end.
+    void cdp.send('HeapProfiler.collectGarbage')
+    void cdp.send('HeapProfiler.collectGarbage')
+    return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize
+  } finally {
+    cdp.close()
+  }
+}
+
 /** Pids of running workerd processes. */
-const workerdPids = async (): Promise<Set<number>> => {
+export const workerdPids = async (): Promise<Set<number>> => {
   const pids = new Set<number>()
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue
@@ -101,18 +121,7 @@ const probe = async (
       }),
     )
     const afterBytes = await rssBytes(pid)
-    const cdp = await connect(new URL(`/core:user:${worker.name}`, runtime.inspectorUrl))
-    let heapUsedBytes = 0
-    try {
-      // workerd's inspector runs the collection but never answers this command, so it is sent
-      // without waiting, twice (the first pass finalizes Responses, whose native buffers the
-      // second frees), and the heap-usage answer that follows marks its end.
-      void cdp.send('HeapProfiler.collectGarbage')
-      void cdp.send('HeapProfiler.collectGarbage')
-      heapUsedBytes = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize
-    } finally {
-      cdp.close()
-    }
+    const heapUsedBytes = await heapAfterGc(runtime.inspectorUrl!, worker.name)
     const afterGcBytes = await rssBytes(pid)
     const queryCount = queries.length
     return {
