@@ -37,7 +37,7 @@ import { measureMemory } from './bench/memory.ts'
 import { measurePhone } from './bench/phone.ts'
 import { SHIPPED_TARGET } from './bench/prepare.ts'
 import type { RouteRow, SizeRow } from './bench/report.ts'
-import { startRuntime, workerFromFile, type WorkerSource } from './bench/runtime.ts'
+import { deployedLike, startRuntime, workerFromFile, type WorkerSource } from './bench/runtime.ts'
 import { measureStartup } from './bench/startup.ts'
 import { cycle } from './bench/workload.ts'
 import { RESPONSE_BUDGET_BYTES } from '../src/http/cache.ts'
@@ -198,10 +198,14 @@ try {
     await probe.dispose()
   }
 
-  const workers = prepared.flatMap((p) => [
-    apps.find((a) => a.name === p.key)!,
-    { name: `base-${p.key}`, source: p.baselineSource },
-  ])
+  const workers = (
+    await Promise.all(
+      prepared.map(async (p) => {
+        const app = apps.find((a) => a.name === p.key)!
+        return [app, await deployedLike(app, { name: `base-${p.key}`, source: p.baselineSource })]
+      }),
+    )
+  ).flat()
   const runtime = await startRuntime(workers, compat)
   const rows: RouteRow[] = []
   const coldCursors = new Map<string, () => string>()
@@ -310,7 +314,7 @@ try {
   const baselineProject = await scriptProject(join(tmp, 'baseline'), prepared[0]!.baselineSource)
   const baselineStartup = await measureStartup(baselineProject.projectDir, PROFILE.startupRuns)
   const baselineAlone = await startRuntime(
-    [{ name: 'base', source: prepared[0]!.baselineSource }],
+    [await deployedLike(apps[0]!, { name: 'base', source: prepared[0]!.baselineSource })],
     compat,
   )
   await baselineAlone.dispose()

@@ -18,7 +18,7 @@ import type { TierProbe } from './corpus-measure.ts'
 import { compare } from './load.ts'
 import type { Comparison, CompareOptions } from './load.ts'
 import { prepareVariant, SHIPPED_TARGET } from './prepare.ts'
-import { startRuntime } from './runtime.ts'
+import { deployedLike, startRuntime } from './runtime.ts'
 import { measureStartup } from './startup.ts'
 import type { StartupResult } from './startup.ts'
 import { cycle } from './workload.ts'
@@ -92,9 +92,8 @@ export const measureCorpus = async (
   const list = prepared.routes.find((r) => r.key === 'list')
   if (!list) throw new Error(`corpus ${size}: the event list did not answer 200`)
 
-  const { runtime, pid } = await withPid(() =>
-    startRuntime([app, { name: 'base', source: prepared.baselineSource }], compat),
-  )
+  const base = await deployedLike(app, { name: 'base', source: prepared.baselineSource })
+  const { runtime, pid } = await withPid(() => startRuntime([app, base], compat))
   try {
     const appUrl = runtime.urls.get('app')!
     const baseUrl = runtime.urls.get('base')!

@@ -8,7 +8,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises'
 import { connect } from './profile.ts'
-import { startRuntime } from './runtime.ts'
+import { deployedLike, startRuntime } from './runtime.ts'
 import type { WorkerSource } from './runtime.ts'
 
 export interface MemoryResult {
@@ -165,6 +165,11 @@ export const measureMemory = async (
 ): Promise<MemoryComparison> => {
   const app = await probe(worker, compatibilityDate, timelineId, count)
   const mean = Math.round(app.servedBytes / app.queries)
-  const floor = await probe(constantWorker(mean), compatibilityDate, timelineId, count)
+  const floor = await probe(
+    await deployedLike(worker, constantWorker(mean)),
+    compatibilityDate,
+    timelineId,
+    count,
+  )
   return { app, floor }
 }
