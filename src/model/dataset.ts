@@ -49,8 +49,6 @@ export interface IndexedEvent {
   /** First and last day (days since 1970-01-01) the event may cover. */
   first: number
   last: number
-  /** Title, summary and quotes, case- and accent-folded. */
-  searchText: string
 }
 
 export type TimelineMeta = Omit<Timeline, 'events' | '$schema' | 'sources'> & {
@@ -170,14 +168,7 @@ export const indexTimeline = (
     pushTo(index.status, raw.status, position)
     const start = partialDateRange(raw.date.start)!
     const end = raw.date.end ? partialDateRange(raw.date.end)! : start
-    const searchText = foldText(
-      [
-        raw.title,
-        raw.summary,
-        ...raw.citations.flatMap((c: GlossedCitation) => [c.quote, c.gloss ?? '']),
-      ].join('\n'),
-    )
-    return { event, position, first: start.first, last: end.last, searchText }
+    return { event, position, first: start.first, last: end.last }
   })
   const ends = rawEvents.map((e) => e.date.end ?? e.date.start).sort()
   return {
@@ -189,6 +180,32 @@ export const indexTimeline = (
     range: { start: rawEvents[0]!.date.start, end: ends[ends.length - 1]! },
     maxSpan: events.reduce((max, e) => Math.max(max, e.last - e.first), 0),
   }
+}
+
+const searchTextMemo = new WeakMap<IndexedTimeline, readonly string[]>()
+
+/**
+ * Each event's searchable text (title, summary, quotes and glosses, case- and accent-folded), by
+ * position. Made on a timeline's first text query, not when it is loaded: folding Unicode text is
+ * the costliest part of indexing (0.1–0.4 ms a timeline), and most loads answer no `q`. Kept as
+ * long as the timeline (the data tier's byte estimate counts it, data/store.ts).
+ * @example searchTexts(timeline)[3].includes('munich')
+ */
+export const searchTexts = (timeline: IndexedTimeline): readonly string[] => {
+  let texts = searchTextMemo.get(timeline)
+  if (!texts) {
+    texts = timeline.events.map(({ event }) =>
+      foldText(
+        [
+          event.title,
+          event.summary,
+          ...event.citations.flatMap((c) => [c.quote, c.gloss ?? '']),
+        ].join('\n'),
+      ),
+    )
+    searchTextMemo.set(timeline, texts)
+  }
+  return texts
 }
 
 /** A letter or digit outside ASCII (astral characters count as word characters, see below). */
@@ -209,8 +226,9 @@ export const wordIndex = (timeline: IndexedTimeline): ReadonlyMap<string, number
   let index = wordIndexes.get(timeline)
   if (index) return index
   const words = new Map<string, number[]>()
+  const texts = searchTexts(timeline)
   for (const e of timeline.events) {
-    const text = e.searchText
+    const text = texts[e.position]!
     let start = -1
     for (let i = 0; i <= text.length; i++) {
       const c = i < text.length ? text.charCodeAt(i) : 32

@@ -4,7 +4,7 @@
  * the indexes built at load time, so a query touches only the events that can match.
  */
 import { partialDateRange } from '../model/dates.ts'
-import { foldText, wordIndex } from '../model/dataset.ts'
+import { foldText, searchTexts, wordIndex } from '../model/dataset.ts'
 import type { IndexedEvent, IndexedTimeline } from '../model/dataset.ts'
 import { DEFAULT_LIMIT } from './schema.ts'
 import type { EventListQuery } from './schema.ts'
@@ -166,10 +166,11 @@ export const filterEvents = (timeline: IndexedTimeline, filter: EventFilter): In
       ? timeline.events.slice(lo, hi)
       : timeline.events
   if (from !== undefined || scanned.length > 0) {
+    const texts = scanned.length > 0 ? searchTexts(timeline) : []
     events = events.filter(
       (e) =>
         (from === undefined || e.last >= from) &&
-        scanned.every((term) => e.searchText.includes(term)),
+        scanned.every((term) => texts[e.position]!.includes(term)),
     )
   }
   return filter.sort === 'desc' ? events.toReversed() : events
