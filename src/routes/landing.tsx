@@ -29,7 +29,8 @@ import { renderPage } from '../views/render.ts'
 import { sendPage } from '../http/html.ts'
 import { LandingPage } from '../views/landing/landing-page.tsx'
 import type { EmbedOptions } from '../views/landing/snippets.ts'
-import { eventsPath } from '../urls.ts'
+import { eventsPath, HOME_PATH } from '../urls.ts'
+import { chooseLanguage } from '../http/language.ts'
 
 const BLANK: EmbedOptions = {
   timeline: FEATURED_TIMELINE,
@@ -80,10 +81,21 @@ export const sendLanding = async (c: Context, headers: Record<string, string> = 
   const { options, error } = readOptions(c.req.query(), data)
   // The select options (timelines, actors, kinds, tags) are compiled at build time from the
   // whole corpus (scripts/lib/compile-assets.ts): the page never loads every timeline.
+  // The live timeline and the printed copy follow the generator's `lang`; the page's own words
+  // stay English, and the other languages are listed as alternates (hreflang).
+  const featuredId = data.manifest.featured
+  const languages = data.languagesOf(featuredId)
+  const { language } = chooseLanguage({
+    lang: options.lang ? canonicalLocale(options.lang) : undefined,
+    available: languages,
+  })
   const [lists, { timeline: featured }] = await Promise.all([
     data.landing(),
-    data.timeline(data.manifest.featured),
+    data.timeline(featuredId, language),
   ])
+  const alternates = languages
+    .filter((l) => l !== language)
+    .map((l) => ({ hreflang: l, href: `${origin}${HOME_PATH}?lang=${l}` }))
   return sendPage(
     c,
     { query: { ...options, error }, tags: { kind: 'landing', allTimelines: true } },
@@ -99,7 +111,8 @@ export const sendLanding = async (c: Context, headers: Record<string, string> = 
             label: f.label,
             href: eventsPath(featured.meta.id, f.extensions[0]),
           }))}
-          printView={embedView(featured, EmbedQuery.parse({}), { origin })}
+          printView={embedView(featured, EmbedQuery.parse({ lang: language }), { origin })}
+          alternates={alternates}
           printStyle={LANDING_PRINT_CSS}
           script={LANDING_JS}
         />,

@@ -225,3 +225,28 @@ describe('the embed page in each language', () => {
     expect(res.headers.get('content-language')).toBe('en')
   })
 })
+
+describe('the landing page in each language', () => {
+  const page = async (search = '') =>
+    (await call(`/${search}`, { headers: { Accept: 'text/html' } })).text()
+  const alternates = (html: string) =>
+    [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [
+      m[1],
+      new URL(m[2]!).search,
+    ])
+
+  it('lists the live timeline in every other language as an hreflang alternate', async () => {
+    expect(alternates(await page())).toEqual(TRANSLATED.toSorted().map((l) => [l, `?lang=${l}`]))
+  })
+
+  it.each(TRANSLATED)(
+    '%s: the printed copy reads in it; the others are the alternates',
+    async (l) => {
+      const html = await page(`?lang=${l}`)
+      expect(html).toContain(TITLE_WORD[l])
+      const langs = alternates(html).map(([hreflang]) => hreflang)
+      expect(langs).toContain('en')
+      expect(langs).not.toContain(l)
+    },
+  )
+})

@@ -38,6 +38,8 @@ interface LandingPageProps extends GeneratorProps {
   printStyle: string
   /** Inline script text (its hash is in the CSP). */
   script?: string
+  /** The page with the live timeline in each other language (`<link rel="alternate" hreflang>`). */
+  alternates?: { hreflang: string; href: string }[]
 }
 
 /**
@@ -64,6 +66,9 @@ export const LandingPage = (props: LandingPageProps) => {
             href={`${origin}${oembedPath(embed)}`}
             title={featured.title}
           />
+          {props.alternates?.map((a) => (
+            <link rel="alternate" hreflang={a.hreflang} href={a.href} />
+          ))}
           <style dangerouslySetInnerHTML={{ __html: props.printStyle }} />
           {/* A shared link to Dateline previews as the live timeline's card. */}
           <SocialMeta
