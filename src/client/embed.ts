@@ -33,14 +33,33 @@ const articles = (): HTMLElement[] =>
  */
 const tell = (type: string, data: object) =>
   parent !== window && parent.postMessage({ type, id: timelineId, ...data }, '*')
+
+// The list arrives held (`.hold`, embed.css): cards away from the screen are not laid out, so
+// the first screen paints sooner. Their heights are estimates meanwhile, so the hold is lifted as
+// soon as the page has painted (its first paint entry; two frames where the browser reports
+// none), and sooner if anything needs real geometry: the height for the host page (framed), a
+// card to scroll to, printing.
+const held = doc.querySelector('.hold')
+const lift = () => held?.classList.remove('hold')
+if (PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+  new PerformanceObserver((_, o) => (o.disconnect(), lift())).observe({
+    type: 'paint',
+    buffered: true,
+  })
+} else requestAnimationFrame(() => requestAnimationFrame(lift))
+
 /** Asks the host page to scroll this card near the top of its viewport. */
-const bring = (card: Element) =>
+const bring = (card: Element) => {
+  lift()
   tell('dateline:scroll', { top: Math.round(card.getBoundingClientRect().top + scrollY) })
+}
 
 let lastHeight = -1
 /** Posts the content height to the host page; `force` re-sends an unchanged height. */
 const report = (force?: boolean) => {
   if (parent === window) return
+  // The host page sizes the iframe to this height: it must be the real one from the start.
+  lift()
   const height = Math.ceil(root.getBoundingClientRect().height)
   if (!height || (height === lastHeight && !force)) return
   lastHeight = height
@@ -143,6 +162,7 @@ if (tools) {
 // Print every source and note: open the details for the printout, then put them back.
 let closed: HTMLDetailsElement[] = []
 addEventListener('beforeprint', () => {
+  lift()
   closed = [...doc.querySelectorAll<HTMLDetailsElement>('.ev details:not([open])')]
   for (const d of closed) d.open = true
 })
@@ -154,6 +174,7 @@ const hashed = location.hash.startsWith('#event-')
   : null
 const focused = hashed ?? doc.querySelector<HTMLElement>('article[aria-current]')
 if (focused) {
+  lift()
   focused.scrollIntoView({ block: 'center' })
   bring(focused)
 }
