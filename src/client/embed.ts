@@ -35,18 +35,13 @@ const tell = (type: string, data: object) =>
   parent !== window && parent.postMessage({ type, id: timelineId, ...data }, '*')
 
 // The list arrives held (`.hold`, embed.css): cards away from the screen are not laid out, so
-// the first screen paints sooner. Their heights are estimates meanwhile, so the hold is lifted as
-// soon as the page has painted (its first paint entry; two frames where the browser reports
-// none), and sooner if anything needs real geometry: the height for the host page (framed), a
-// card to scroll to, printing.
+// the first screen paints sooner. Their heights are estimates meanwhile, so the hold is lifted
+// once the first frame is out (a task after its animation frame), and sooner if anything needs
+// real geometry: the height for the host page (framed), a card to scroll to. (Print has its own
+// rule in embed.css.)
 const held = doc.querySelector('.hold')
 const lift = () => held?.classList.remove('hold')
-if (PerformanceObserver.supportedEntryTypes?.includes('paint')) {
-  new PerformanceObserver((_, o) => (o.disconnect(), lift())).observe({
-    type: 'paint',
-    buffered: true,
-  })
-} else requestAnimationFrame(() => requestAnimationFrame(lift))
+requestAnimationFrame(() => setTimeout(lift))
 
 /** Asks the host page to scroll this card near the top of its viewport. */
 const bring = (card: Element) => {
@@ -162,7 +157,6 @@ if (tools) {
 // Print every source and note: open the details for the printout, then put them back.
 let closed: HTMLDetailsElement[] = []
 addEventListener('beforeprint', () => {
-  lift()
   closed = [...doc.querySelectorAll<HTMLDetailsElement>('.ev details:not([open])')]
   for (const d of closed) d.open = true
 })
@@ -174,8 +168,7 @@ const hashed = location.hash.startsWith('#event-')
   : null
 const focused = hashed ?? doc.querySelector<HTMLElement>('article[aria-current]')
 if (focused) {
-  lift()
+  bring(focused) // lifts the hold first: the jump lands on real heights
   focused.scrollIntoView({ block: 'center' })
-  bring(focused)
 }
 report()

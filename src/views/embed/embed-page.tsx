@@ -76,7 +76,7 @@ export const EmbedPage = ({ view }: { view: EmbedView }) => {
           </details>
         </header>
         <EmbedAxis axis={view.axis} listId="list" uiLang={view.uiLang} />
-        {/* `hold`: cards off screen skip layout until the first paint (embed.css, embed.ts). */}
+        {/* `hold`: cards off screen skip layout until the first frame (embed.css, embed.ts). */}
         <ol class="tl hold" id="list" aria-label={s.events}>
           {view.events.map((event) => (
             <EventItem
