@@ -8,8 +8,10 @@
  * - shows the toolbar: expand/collapse all, filter chips by kind;
  * - links the time axis and the list: hovering or focusing a mark highlights its card and the
  *   other way round, the first card on screen is marked on the axis, and brushing a stretch of
- *   the axis (drag with a mouse or pen; Shift+←/→ between marks) narrows the list to it and
- *   writes it into the URL as `from`/`to`, with a button to show all dates again;
+ *   the axis (drag with a mouse or pen, or a finger along its strip of dates; Shift+←/→ between
+ *   marks) narrows the list to it and writes it into the URL as `from`/`to`, with a button to
+ *   show all dates again;
+ * - lifts the hold on off-screen cards (embed.css) once the first frame is out;
  * - opens every source and note for printing;
  * - brings the focused event (`?focus=` or `#event-…`) into view;
  * - deep links through the widget (src/client/widget.ts): focuses the event the host page's
