@@ -8,7 +8,9 @@
  * - `/embed-without-coop.html`: the embed's captured response, byte for byte with its headers,
  *   but for `Cross-Origin-Opener-Policy`. That header makes a top-level load start a new renderer
  *   process (a new browsing context group) before the page can commit; in an iframe, where the
- *   embed lives, it does nothing. The pair tells the process swap from the page's own cost.
+ *   embed lives, it does nothing. The pair tells the process swap from the page's own cost. The
+ *   embed no longer sends COOP (src/http/security.ts), so the bench loads this page only if it
+ *   does again.
  */
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'

@@ -3,7 +3,8 @@
  * Side by side on a slow phone: Dateline's embed, TimelineJS3 (the devDependency, Knight Lab's own
  * build) rendering the same events from Dateline's `.timelinejs.json`, and a trivial page (a
  * heading and a paragraph: the floor), in headless Chromium at 375 × 800 with the CPU slowed 4×;
- * and the embed's same bytes without its COOP header (scripts/bench/phone-pages.ts says why).
+ * and, should the embed send a COOP header again, its same bytes without it (scripts/bench/
+ * phone-pages.ts says why; src/http/security.ts why the embed no longer sends one).
  *
  * Each page loads in a fresh context (nothing cached, like a first visit), in interleaved rounds so
  * a busy machine slows every page alike, after one untimed round that weighs them and warms the
@@ -62,8 +63,8 @@ export interface PhoneResult {
   pages: PhonePage[]
   /** Dateline's first paint ÷ the trivial page's. */
   paintRatio: number
-  /** The same without the COOP process swap: the page's own cost. */
-  paintRatioWithoutCoop: number
+  /** The same without the COOP process swap (the page's own cost), if the embed sends COOP. */
+  paintRatioWithoutCoop?: number
   /** Dateline's main-thread work ÷ TimelineJS3's. */
   mainThreadRatio: number
 }
@@ -212,7 +213,7 @@ const medianSample = (samples: readonly PhoneSample[]): PhoneSample => {
 }
 
 /**
- * Loads the four pages `runs` times each on the slow phone (after one untimed round that weighs
+ * Loads the pages `runs` times each on the slow phone (after one untimed round that weighs
  * them) and compares them.
  * @example const result = await measurePhone(appUrl, 'wang-yi-moscow-2023', { runs: 5 })
  */
@@ -226,15 +227,20 @@ export const measurePhone = async (
   const embed = await capture(embedUrl, embedUrl.pathname)
   if (embed.status !== 200) throw new Error(`${embedUrl.href} answered ${embed.status}`)
   const host = await startPhoneHost(dataUrl, embed)
+  const sendsCoop = embed.headers.some(([name]) => name === 'cross-origin-opener-policy')
   const browser = await launchChromium()
   try {
     const pages: Omit<PhonePage, 'weight' | 'samples' | 'median'>[] = [
       { key: 'dateline', label: 'Dateline `/embed/{id}`', url: embedUrl.href },
-      {
-        key: 'dateline-no-coop',
-        label: 'Dateline embed, same bytes without COOP',
-        url: `${host.origin}/embed-without-coop.html`,
-      },
+      ...(sendsCoop
+        ? [
+            {
+              key: 'dateline-no-coop' as const,
+              label: 'Dateline embed, same bytes without COOP',
+              url: `${host.origin}/embed-without-coop.html`,
+            },
+          ]
+        : []),
       {
         key: 'timelinejs',
         label: `TimelineJS3 ${TIMELINEJS_VERSION}, same events`,
@@ -263,7 +269,9 @@ export const measurePhone = async (
       runs: options.runs,
       pages: done,
       paintRatio: of('dateline').firstPaintMs / of('trivial').firstPaintMs,
-      paintRatioWithoutCoop: of('dateline-no-coop').firstPaintMs / of('trivial').firstPaintMs,
+      paintRatioWithoutCoop: sendsCoop
+        ? of('dateline-no-coop').firstPaintMs / of('trivial').firstPaintMs
+        : undefined,
       mainThreadRatio: of('dateline').mainThreadMs / of('timelinejs').mainThreadMs,
     }
   } finally {

@@ -186,7 +186,11 @@ export const phoneTable = (result: PhoneResult, top = 12): string => {
     '| --- | ---: | ---: | :---: |',
     `| Dateline first paint ÷ trivial page's | **${fixed(result.paintRatio)}** | ≤ ${fixed(PAINT_TARGET)} | ${met(result.paintRatio, PAINT_TARGET)} |`,
     `| Dateline main thread ÷ TimelineJS3's | **${fixed(result.mainThreadRatio)}** | ≤ ${fixed(MAIN_THREAD_TARGET)} | ${met(result.mainThreadRatio, MAIN_THREAD_TARGET)} |`,
-    `| Dateline first paint without the COOP process swap ÷ trivial page's | ${fixed(result.paintRatioWithoutCoop)} | — | — |`,
+    ...(result.paintRatioWithoutCoop === undefined
+      ? []
+      : [
+          `| Dateline first paint without the COOP process swap ÷ trivial page's | ${fixed(result.paintRatioWithoutCoop)} | — | — |`,
+        ]),
     `| Dateline main thread ÷ trivial page's | ${ratio(dateline.median.mainThreadMs, trivial.median.mainThreadMs)} | — | — |`,
     `| Dateline first paint ÷ TimelineJS3's | ${ratio(dateline.median.firstPaintMs, timelinejs.median.firstPaintMs)} | — | — |`,
     `| Dateline script ÷ TimelineJS3's | ${ratio(dateline.median.scriptMs, timelinejs.median.scriptMs)} | — | — |`,

@@ -3,10 +3,17 @@
  * The time axis comes alive (bundled into the embed script; the axis is complete without it):
  * - hovering or focusing a mark highlights its card, and the other way round;
  * - the first card on screen is marked on the axis, and scrolled into the axis's view on phones;
- * - dragging across the axis (mouse or pen; on touch screens a drag scrolls the axis) or
- *   Shift+←/→ between focused marks narrows the list to that stretch and writes it into the URL
- *   as `from`/`to`; the status line says which dates are shown, with a button (or Escape) to
- *   show all again. ←/→ alone move between marks.
+ * - dragging across the axis (mouse or pen: anywhere; a finger: along the strip of dates at its
+ *   top, see below) or Shift+←/→ between focused marks narrows the list to that stretch and
+ *   writes it into the URL as `from`/`to`; the status line says which dates are shown, with a
+ *   button (or Escape) to show all again. ←/→ alone move between marks.
+ *
+ * Touch: a finger dragging sideways on the axis must scroll it (on a phone it is wider than the
+ * screen), so it cannot also brush there. Brushing by touch has its own strip, laid over the
+ * tick labels along the top of the axis (`.bst`, added here so it never exists without the
+ * script): `touch-action: pan-y` gives a sideways drag there to this script while a vertical one
+ * still scrolls the page. Chosen over a long press (which fights the link previews and context
+ * menus of the marks, and is undiscoverable) and over a brush mode (one more control and state).
  * Marks are found by their links (`#event-{id}`) and their extent read from the drawing's own
  * percentages (src/timeline-svg/draw.ts); dates come back through the scale the server wrote
  * into `data-scale`.
@@ -132,7 +139,11 @@ export const initAxis = (articles: () => HTMLElement[], changed: () => void): Ax
     }
     status.querySelector('button')!.addEventListener('click', clear)
 
-    // Pointer brushing (mouse and pen; on touch screens a drag scrolls the axis).
+    // Pointer brushing: a mouse or pen anywhere on the axis, a finger on the strip of dates (the
+    // module comment says why).
+    const strip = doc.createElement('div')
+    strip.className = 'bst'
+    box.appendChild(strip)
     const at = (e: PointerEvent) => {
       const r = svg.getBoundingClientRect()
       const f = (e.clientX - r.left) / r.width
@@ -140,24 +151,26 @@ export const initAxis = (articles: () => HTMLElement[], changed: () => void): Ax
     }
     let start: number | undefined
     let dragged = false
-    svg.addEventListener('pointerdown', (e) => {
-      if (e.pointerType === 'touch' || e.button) return
+    box.addEventListener('pointerdown', (e) => {
+      if (e.button || (e.pointerType === 'touch' && e.target !== strip)) return
       start = at(e)
       dragged = false
     })
-    svg.addEventListener('pointermove', (e) => {
-      if (start === undefined) return
+    box.addEventListener('pointermove', (e) => {
+      // No button down: the pointer is only passing by, or the browser took the gesture (a
+      // vertical swipe on the strip scrolls the page: pointercancel, no pointerup).
+      if (start === undefined || !e.buttons) return
       if (!dragged && Math.abs(at(e) - start) * svg.getBoundingClientRect().width < 6) return
-      if (!dragged) svg.setPointerCapture(e.pointerId)
+      if (!dragged) box.setPointerCapture(e.pointerId)
       dragged = true
       drawBrush(start, at(e))
     })
-    svg.addEventListener('pointerup', (e) => {
+    box.addEventListener('pointerup', (e) => {
       if (start !== undefined && dragged) select(start, at(e))
       start = undefined
     })
     // A drag that ends on a mark is a brush, not a click on its link.
-    svg.addEventListener('click', (e) => dragged && e.preventDefault(), true)
+    box.addEventListener('click', (e) => dragged && e.preventDefault(), true)
 
     // Keyboard: ←/→ move between marks, Shift+←/→ brush from the first mark, Escape clears.
     let anchor: Element | undefined

@@ -8,8 +8,10 @@
  * - shows the toolbar: expand/collapse all, filter chips by kind;
  * - links the time axis and the list: hovering or focusing a mark highlights its card and the
  *   other way round, the first card on screen is marked on the axis, and brushing a stretch of
- *   the axis (drag with a mouse or pen; Shift+←/→ between marks) narrows the list to it and
- *   writes it into the URL as `from`/`to`, with a button to show all dates again;
+ *   the axis (drag with a mouse or pen, or a finger along its strip of dates; Shift+←/→ between
+ *   marks) narrows the list to it and writes it into the URL as `from`/`to`, with a button to
+ *   show all dates again;
+ * - lifts the hold on off-screen cards (embed.css) once the first frame is out;
  * - opens every source and note for printing;
  * - brings the focused event (`?focus=` or `#event-…`) into view;
  * - deep links through the widget (src/client/widget.ts): focuses the event the host page's
@@ -33,14 +35,28 @@ const articles = (): HTMLElement[] =>
  */
 const tell = (type: string, data: object) =>
   parent !== window && parent.postMessage({ type, id: timelineId, ...data }, '*')
+
+// The list arrives held (`.hold`, embed.css): cards away from the screen are not laid out, so
+// the first screen paints sooner. Their heights are estimates meanwhile, so the hold is lifted
+// once the first frame is out (a task after its animation frame), and sooner if anything needs
+// real geometry: the height for the host page (framed), a card to scroll to. (Print has its own
+// rule in embed.css.)
+const held = doc.querySelector('.hold')
+const lift = () => held?.classList.remove('hold')
+requestAnimationFrame(() => setTimeout(lift))
+
 /** Asks the host page to scroll this card near the top of its viewport. */
-const bring = (card: Element) =>
+const bring = (card: Element) => {
+  lift()
   tell('dateline:scroll', { top: Math.round(card.getBoundingClientRect().top + scrollY) })
+}
 
 let lastHeight = -1
 /** Posts the content height to the host page; `force` re-sends an unchanged height. */
 const report = (force?: boolean) => {
   if (parent === window) return
+  // The host page sizes the iframe to this height: it must be the real one from the start.
+  lift()
   const height = Math.ceil(root.getBoundingClientRect().height)
   if (!height || (height === lastHeight && !force)) return
   lastHeight = height
@@ -154,7 +170,7 @@ const hashed = location.hash.startsWith('#event-')
   : null
 const focused = hashed ?? doc.querySelector<HTMLElement>('article[aria-current]')
 if (focused) {
+  bring(focused) // lifts the hold first: the jump lands on real heights
   focused.scrollIntoView({ block: 'center' })
-  bring(focused)
 }
 report()

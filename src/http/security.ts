@@ -7,10 +7,17 @@
  * | ---------------------------------- | --------------------------- | -------------------- | ------------ | ----------- |
  * | data (JSON, problems, formats, JS) | `default-src 'none'` (ours) | `'none'` + XFO DENY  | cross-origin | (none)      |
  * | HTML page (landing, docs)          | the handler's, hashed       | `'none'` + XFO DENY  | same-origin  | same-origin |
- * | embeddable HTML (`/embed/{id}`)    | the handler's, hashed       | the handler's (`*`)  | cross-origin | same-origin |
+ * | embeddable HTML (`/embed/{id}`)    | the handler's, hashed       | the handler's (`*`)  | cross-origin | (none)      |
  *
  * Every response also gets nosniff, a private Referrer-Policy and two years of HSTS. HTML gets a
  * Permissions-Policy that turns off powerful features nobody here needs.
+ *
+ * No COOP on framable HTML: COOP keeps other windows from holding a reference to a page, but a
+ * page any site may frame hands every site that reference anyway (`iframe.contentWindow`), and in
+ * an iframe, where the embed lives, browsers ignore COOP. Opened top level, though, it makes
+ * Chromium swap to a new browsing context group and process before the page commits, the largest
+ * part of the embed's first paint on a slow phone (README, benchmark). The Observatory does not
+ * score COOP, so every kind keeps its A+ (tests/worker/headers.test.ts).
  */
 import type { MiddlewareHandler } from 'hono'
 
@@ -76,8 +83,7 @@ export const securityHeaders = (): MiddlewareHandler =>
       'Cross-Origin-Resource-Policy',
       html && !framable ? 'same-origin' : 'cross-origin',
     )
-    if (html) {
-      setDefault(headers, 'Cross-Origin-Opener-Policy', 'same-origin')
-      setDefault(headers, 'Permissions-Policy', PERMISSIONS_POLICY)
-    }
+    if (html) setDefault(headers, 'Permissions-Policy', PERMISSIONS_POLICY)
+    // Isolation from other windows, for pages no other site may frame (see the module comment).
+    if (html && !framable) setDefault(headers, 'Cross-Origin-Opener-Policy', 'same-origin')
   }

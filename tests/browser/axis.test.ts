@@ -6,10 +6,12 @@
  * tour takes at least a quarter of the axis at 1280 px, and no two marks or labels overlap. Then
  * the page as a whole at 320, 375 and 1280 px, light and dark, with JavaScript on and off: no
  * sideways scroll, the first card on a phone's first screen. Then what the script adds (marks ↔
- * cards, the card in view, brushing) and printing. Screenshots go to test-results/.
+ * cards, the card in view, brushing with a mouse, the keyboard and, on a touch screen, a finger
+ * along the strip of dates, while a swipe elsewhere still scrolls the axis) and printing.
+ * Screenshots go to test-results/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { artifactPath, launchBrowser, startWorker, TIMELINE, waitUntil } from './harness.ts'
 import type { WorkerHandle } from './harness.ts'
 import { dayAfter, firstDay } from '../fixtures/format-checks.ts'
@@ -279,6 +281,131 @@ describe('what the script adds to the axis', () => {
     expect(new URL(page.url()).searchParams.get('from')).toBe('2023-02-16')
     await page.keyboard.press('Escape')
     expect(await visible()).toHaveLength(events.length)
+  })
+})
+
+describe('brushing by touch on a phone', () => {
+  let context: BrowserContext
+  let page: Page
+  let cdp: CDPSession
+  beforeAll(async () => {
+    context = await browser.newContext({
+      viewport: { width: 375, height: 800 },
+      hasTouch: true,
+      isMobile: true,
+    })
+    page = await context.newPage()
+    cdp = await context.newCDPSession(page)
+    await page.goto(embedUrl('?theme=light'))
+  })
+  afterAll(() => context.close())
+
+  type Point = { x: number; y: number }
+  /** One finger from `a` to `b`, in steps, through the DevTools protocol as a touch screen would. */
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', at?: Point) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: at ? [at] : [] })
+  const slide = async (a: Point, b: Point, steps = 10) => {
+    await touch('touchStart', a)
+    for (let i = 1; i <= steps; i++) {
+      await touch('touchMove', {
+        x: a.x + ((b.x - a.x) * i) / steps,
+        y: a.y + ((b.y - a.y) * i) / steps,
+      })
+    }
+  }
+  const scrollLeft = () => page.$eval('.axs', (box) => box.scrollLeft)
+  /** Waits until a swipe's fling has stopped: the same scroll offsets three polls running. */
+  const settled = async () => {
+    const offsets = () => page.$eval('.axs', (box) => `${box.scrollLeft},${scrollY}`)
+    let last = ''
+    let same = 0
+    await waitUntil(async () => {
+      const now = await offsets()
+      same = now === last ? same + 1 : 0
+      last = now
+      return same >= 2
+    }, 'the scrolling settles')
+  }
+  const visible = () =>
+    page.$$eval('article.ev', (list) =>
+      list.filter((a) => !a.parentElement!.hidden).map((a) => a.id.slice(6)),
+    )
+  const rect = (selector: string) =>
+    page.$eval(selector, (el) => {
+      const r = el.getBoundingClientRect()
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom }
+    })
+
+  it('a sideways swipe across the marks scrolls the axis and brushes nothing', async () => {
+    await page.$eval('.axs', (box) => (box.scrollLeft = 0))
+    const box = await rect('.axs')
+    const strip = await rect('.bst')
+    // The strip covers the tick labels, down to the axis line.
+    const g = await page.evaluate(measure)
+    expect(Math.abs(strip.bottom - (g.axis.top + g.axis.bottom) / 2)).toBeLessThanOrEqual(1)
+    expect(Math.max(...g.texts.filter((t) => !t.owner).map((t) => t.top))).toBeGreaterThan(
+      strip.top,
+    )
+    // In the lanes, below the strip of dates.
+    const y = strip.bottom + 40
+    expect(y).toBeLessThan(box.bottom)
+    await slide({ x: box.right - 20, y }, { x: box.left + 60, y })
+    await touch('touchEnd')
+    await waitUntil(async () => (await scrollLeft()) > 100, 'the axis scrolls under the finger')
+    await settled()
+    expect(new URL(page.url()).searchParams.has('from')).toBe(false)
+    expect(await visible()).toHaveLength(events.length)
+    expect(await page.isVisible('.brs')).toBe(false)
+  })
+
+  it('a sideways drag along the strip of dates brushes: the list narrows, from/to in the URL', async () => {
+    // The tour in view, then a finger across Hungary's two days on the strip above them.
+    await page.$eval('.axs', (box) => {
+      const mark = box.querySelector('a[href="#event-wang-yi-visits-hungary"]')!
+      const [m, b] = [mark.getBoundingClientRect(), box.getBoundingClientRect()]
+      box.scrollLeft += m.left - b.left - b.width / 2
+    })
+    const before = await scrollLeft()
+    const hungary = (await page.evaluate(measure)).marks.find(
+      (m) => m.id === 'wang-yi-visits-hungary',
+    )!
+    const strip = await rect('.bst')
+    const y = (strip.top + strip.bottom) / 2
+    await slide({ x: hungary.left + 2, y }, { x: hungary.right - 2, y })
+    // Mid-drag: the finger draws the brush, and the axis stays put.
+    expect(await page.isVisible('.bru')).toBe(true)
+    expect(await scrollLeft()).toBe(before)
+    await touch('touchEnd')
+    await waitUntil(async () => new URL(page.url()).searchParams.has('from'), 'from/to written')
+    const url = new URL(page.url())
+    expect([url.searchParams.get('from'), url.searchParams.get('to')]).toEqual([
+      '2023-02-19',
+      '2023-02-20',
+    ])
+    const api = (await (
+      await fetch(`${worker.origin}/v1/timelines/${TIMELINE}/events?from=2023-02-19&to=2023-02-20`)
+    ).json()) as any
+    expect((await visible()).sort()).toEqual(api.items.map((e: any) => e.id).sort())
+    expect(await page.textContent('.brs span')).toBe('Showing Feb 19, 2023 – Feb 20, 2023.')
+    await page.screenshot({ path: artifactPath('axis-brushed-touch-375.png') })
+    // Tapping "Show all dates" brings every event back.
+    await page.tap('.brs button')
+    expect(await visible()).toHaveLength(events.length)
+    expect(new URL(page.url()).searchParams.has('from')).toBe(false)
+  })
+
+  it('a vertical swipe on the strip scrolls the page and leaves the brush alone', async () => {
+    await page.evaluate(() => scrollTo(0, 0))
+    const strip = await rect('.bst')
+    const x = (strip.left + Math.min(strip.right, 375)) / 2
+    const y = (strip.top + strip.bottom) / 2
+    expect(y).toBeGreaterThan(80)
+    await slide({ x, y }, { x, y: 5 })
+    await touch('touchEnd')
+    await waitUntil(() => page.evaluate(() => scrollY > 50), 'the page scrolls')
+    await settled()
+    expect(new URL(page.url()).searchParams.has('from')).toBe(false)
+    expect(await page.isVisible('.bru')).toBe(false)
   })
 })
 

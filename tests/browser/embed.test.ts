@@ -187,6 +187,73 @@ describe('the embed page itself', () => {
     await page.close()
   })
 
+  it('skips cards off screen until the first frame (the hold), or for good without JavaScript', async () => {
+    /** Whether the list is held, and which cards' contents layout skips (content-visibility). */
+    const skipped = (page: Page | Frame) =>
+      page.evaluate(() => ({
+        held: !!document.querySelector('.tl.hold'),
+        cards: [...document.querySelectorAll('article.ev')]
+          .filter((a) => !a.checkVisibility({ contentVisibilityAuto: true }))
+          .map((a) => a.id),
+      }))
+    // Without the script the hold stays: the first cards are rendered, those far below are not
+    // until they near the screen.
+    const noJs = await h.browser.newContext({ javaScriptEnabled: false })
+    const still = await noJs.newPage()
+    await still.goto(url())
+    const off = await skipped(still)
+    expect(off.held).toBe(true)
+    expect(off.cards).not.toContain(expectedIds[0])
+    expect(off.cards).toContain(expectedIds.at(-1))
+    await still.evaluate((id) => document.getElementById(id)!.scrollIntoView(), expectedIds.at(-1)!)
+    await waitUntil(
+      async () => !(await skipped(still)).cards.includes(expectedIds.at(-1)!),
+      'the last card renders on screen',
+    )
+    await noJs.close()
+    // With it, the hold is lifted once the first frame is out, and every card is laid out.
+    const page = await ctx.newPage()
+    await page.goto(url())
+    await waitUntil(async () => !(await skipped(page)).held, 'the hold is lifted')
+    expect((await skipped(page)).cards).toEqual([])
+    await page.close()
+    // A card to scroll to (?focus=) lifts it before the first paint: the jump lands on real heights.
+    const focused = await ctx.newPage()
+    await focused.addInitScript(() =>
+      document.addEventListener('DOMContentLoaded', () => {
+        ;(window as any).heldAtLoad = !!document.querySelector('.tl.hold')
+      }),
+    )
+    await focused.goto(`${url()}?focus=${expectedIds.at(-2)!.slice(6)}`)
+    expect(await focused.evaluate(() => (window as any).heldAtLoad)).toBe(false)
+    await focused.close()
+  })
+
+  it('tells the host page the real height from its first message, not a held estimate', async () => {
+    const page = await ctx.newPage()
+    await page.addInitScript(() => {
+      const heights: number[] = ((window as any).heights = [])
+      addEventListener('message', (e) => {
+        if (e.data?.type === 'dateline:resize') heights.push(e.data.height)
+      })
+    })
+    await page.goto(
+      h.host.page(
+        '/heights.html',
+        hostPage(`<iframe src="${url()}" title="Timeline" width="800" height="600"></iframe>`),
+      ),
+    )
+    const frame = await embedFrame(page)
+    await waitUntil(() => page.evaluate(() => (window as any).heights.length > 0), 'a height')
+    await waitUntil(() => frame.evaluate(() => !document.querySelector('.hold')), 'no hold')
+    const first = await page.evaluate(() => (window as any).heights[0] as number)
+    const real = await frame.evaluate(() =>
+      Math.ceil(document.documentElement.getBoundingClientRect().height),
+    )
+    expect(first).toBe(real)
+    await page.close()
+  })
+
   it('reaches every event by keyboard alone, with Tab and with the arrow keys', async () => {
     const page = await ctx.newPage()
     await page.goto(url())

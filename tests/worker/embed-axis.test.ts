@@ -33,9 +33,9 @@ describe('the time axis of the embed page', () => {
       'Feb 20, 2023: Joe Biden makes a surprise visit to Kyiv',
     )
     expect(found.find((m) => m.id === 'putin-meets-wang-yi')!.name).toMatch(/\(Possible\)$/)
-    expect(page.indexOf('<div class="axw">')).toBeLessThan(page.indexOf('<ol class="tl"'))
+    expect(page.indexOf('<div class="axw">')).toBeLessThan(page.indexOf('<ol class="tl'))
     expect(page).toContain('<a class="sk" href="#list">Skip to the list</a>')
-    expect(page).toContain('<ol class="tl" id="list"')
+    expect(page).toContain('<ol class="tl hold" id="list"')
   })
 
   it('shows the events the filters select, no more', async () => {

@@ -76,7 +76,8 @@ export const EmbedPage = ({ view }: { view: EmbedView }) => {
           </details>
         </header>
         <EmbedAxis axis={view.axis} listId="list" uiLang={view.uiLang} />
-        <ol class="tl" id="list" aria-label={s.events}>
+        {/* `hold`: cards off screen skip layout until the first frame (embed.css, embed.ts). */}
+        <ol class="tl hold" id="list" aria-label={s.events}>
           {view.events.map((event) => (
             <EventItem
               event={event}
