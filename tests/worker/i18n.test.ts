@@ -203,14 +203,14 @@ describe('the embed page in each language', () => {
       console.log(`embed ${lang}: ${html.length} B raw, ${gzip} B gzip`)
       // The original holds the 15 KB budget; translated pages carry each quote twice (verbatim
       // and glossed) and do not: see the todo below and the README's figures.
-      expect(gzip).toBeLessThanOrEqual((lang === 'en' ? 15 : 20) * 1024)
+      expect(gzip).toBeLessThanOrEqual((lang === 'en' ? 15 : 21) * 1024)
     },
   )
 
   // Not reachable by leaner markup: the text (quotes, glosses, notes, summaries, titles, names)
   // takes 8.3–10 KB gzip in a translation against 5.6 KB in English, CSS and JS 4.6–4.8 KB, and
   // even without its axis no translated page fits (15.4–17.4 KB). See the README's figures.
-  it.todo('translated embed pages fit the 15 KB gzip budget (17.5–19.7 KB today)')
+  it.todo('translated embed pages fit the 15 KB gzip budget (17.7–19.9 KB today)')
 
   it('negotiates the embed by Accept-Language when no lang is given', async () => {
     const res = await call(`/embed/${TIMELINE}`, { headers: { 'Accept-Language': 'zh-Hans-CN' } })
