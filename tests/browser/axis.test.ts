@@ -141,6 +141,29 @@ const checkGeometry = (g: Geometry, label: string) => {
   }
 }
 
+/** The events a page's list shows now (hidden ones left out), by id. */
+const visibleEvents = (page: Page) =>
+  page.$$eval('article.ev', (list) =>
+    list.filter((a) => !a.parentElement!.hidden).map((a) => a.id.slice(6)),
+  )
+
+/**
+ * After a brush over the Hungary leg (19–20 Feb 2023): `from`/`to` in the URL, and the list shows
+ * what the API answers for that range, with the range named.
+ */
+const expectBrushedToHungary = async (page: Page) => {
+  const url = new URL(page.url())
+  expect([url.searchParams.get('from'), url.searchParams.get('to')]).toEqual([
+    '2023-02-19',
+    '2023-02-20',
+  ])
+  const api = (await (
+    await fetch(`${worker.origin}/v1/timelines/${TIMELINE}/events?from=2023-02-19&to=2023-02-20`)
+  ).json()) as any
+  expect((await visibleEvents(page)).sort()).toEqual(api.items.map((e: any) => e.id).sort())
+  expect(await page.textContent('.brs span')).toBe('Showing Feb 19, 2023 – Feb 20, 2023.')
+}
+
 const embedUrl = (query = '') => `${worker.origin}/embed/${TIMELINE}${query}`
 
 const open = async (
@@ -215,10 +238,7 @@ describe('what the script adds to the axis', () => {
   const hasClass = (selector: string, name: string) =>
     page.$eval(selector, (el, n) => el.classList.contains(n), name)
   const mark = (id: string) => `.mk a[href="#event-${id}"]`
-  const visible = () =>
-    page.$$eval('article.ev', (list) =>
-      list.filter((a) => !a.parentElement!.hidden).map((a) => a.id.slice(6)),
-    )
+  const visible = () => visibleEvents(page)
 
   it('highlights the card of a hovered or focused mark, and the mark of a focused card', async () => {
     await page.hover(`${mark('biden-visits-kyiv')} circle`)
@@ -250,18 +270,9 @@ describe('what the script adds to the axis', () => {
     await page.mouse.down()
     await page.mouse.move(hungary.right - 2, y, { steps: 5 })
     await page.mouse.up()
-    const url = new URL(page.url())
-    expect([url.searchParams.get('from'), url.searchParams.get('to')]).toEqual([
-      '2023-02-19',
-      '2023-02-20',
-    ])
     // What the server would show for the same from/to, the list now shows.
-    const api = (await (
-      await fetch(`${worker.origin}/v1/timelines/${TIMELINE}/events?from=2023-02-19&to=2023-02-20`)
-    ).json()) as any
-    expect((await visible()).sort()).toEqual(api.items.map((e: any) => e.id).sort())
     expect(await page.isVisible('.brs')).toBe(true)
-    expect(await page.textContent('.brs span')).toBe('Showing Feb 19, 2023 – Feb 20, 2023.')
+    await expectBrushedToHungary(page)
     expect(await hasClass(mark('russia-invades-ukraine'), 'off')).toBe(true)
     await page.screenshot({ path: artifactPath('axis-brushed-1280.png') })
     await page.click('.brs button')
@@ -326,10 +337,7 @@ describe('brushing by touch on a phone', () => {
       return same >= 2
     }, 'the scrolling settles')
   }
-  const visible = () =>
-    page.$$eval('article.ev', (list) =>
-      list.filter((a) => !a.parentElement!.hidden).map((a) => a.id.slice(6)),
-    )
+  const visible = () => visibleEvents(page)
   const rect = (selector: string) =>
     page.$eval(selector, (el) => {
       const r = el.getBoundingClientRect()
@@ -377,16 +385,7 @@ describe('brushing by touch on a phone', () => {
     expect(await scrollLeft()).toBe(before)
     await touch('touchEnd')
     await waitUntil(async () => new URL(page.url()).searchParams.has('from'), 'from/to written')
-    const url = new URL(page.url())
-    expect([url.searchParams.get('from'), url.searchParams.get('to')]).toEqual([
-      '2023-02-19',
-      '2023-02-20',
-    ])
-    const api = (await (
-      await fetch(`${worker.origin}/v1/timelines/${TIMELINE}/events?from=2023-02-19&to=2023-02-20`)
-    ).json()) as any
-    expect((await visible()).sort()).toEqual(api.items.map((e: any) => e.id).sort())
-    expect(await page.textContent('.brs span')).toBe('Showing Feb 19, 2023 – Feb 20, 2023.')
+    await expectBrushedToHungary(page)
     await page.screenshot({ path: artifactPath('axis-brushed-touch-375.png') })
     // Tapping "Show all dates" brings every event back.
     await page.tap('.brs button')
