@@ -7,7 +7,7 @@
  */
 import type { CompiledDataset } from '../../src/model/types.ts'
 import { createDataset, type IndexedTimeline } from '../../src/model/dataset.ts'
-import { localizeDataset, timelineLanguages } from '../../src/model/localize.ts'
+import { contentTag, localizeDataset, timelineLanguages } from '../../src/model/localize.ts'
 import type { LocalizedTimeline } from '../../src/model/localize.ts'
 import { EVENT_KINDS } from '../../src/model/vocabulary.ts'
 import {
@@ -77,16 +77,22 @@ export const compileAssets = (compiled: CompiledDataset) => {
   }
 
   const original = createDataset(inLanguage(''))
-  put(FILES.catalog(ORIGINAL_CATALOG), catalog(original.timelines.values()))
-  for (const language of translated) {
-    put(FILES.catalog(language), catalog(createDataset(inLanguage(language)).timelines.values()))
-  }
-  for (const kind of ['actors', 'places'] as const) {
-    put(FILES.entities(kind), entityListDocument(original, kind))
-    const entities = kind === 'actors' ? original.actors : original.places
-    const events = kind === 'actors' ? original.eventsByActor : original.eventsByPlace
-    for (const [id, entity] of entities) {
-      put(FILES.entity(kind, id), entityDocument(entity, kind, events.get(id) ?? []))
+  // The originals' files, then each language with a shared translation (names of actors, places
+  // and tags): the catalog, and the entities with their events, in that language.
+  const sourceLanguage = compiled.timelines[0]?.language ?? 'en'
+  for (const key of [ORIGINAL_CATALOG, ...translated]) {
+    const data = key === ORIGINAL_CATALOG ? original : createDataset(inLanguage(key))
+    put(FILES.catalog(key), catalog(data.timelines.values()))
+    const shared = compiled.translations.shared.find((t) => t.language === key)
+    const contentLanguage = shared ? contentTag(shared.language, shared.provenance) : sourceLanguage
+    for (const kind of ['actors', 'places'] as const) {
+      put(FILES.entities(kind, key), { ...entityListDocument(data, kind), contentLanguage })
+      const entities = kind === 'actors' ? data.actors : data.places
+      const events = kind === 'actors' ? data.eventsByActor : data.eventsByPlace
+      for (const [id, entity] of entities) {
+        const document = entityDocument(entity, kind, events.get(id) ?? [])
+        put(FILES.entity(kind, id, key), { ...document, contentLanguage })
+      }
     }
   }
   const indexed = [...original.timelines.values()]

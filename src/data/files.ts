@@ -40,13 +40,20 @@ export interface Choice {
 }
 
 export type EntityKind = 'actors' | 'places'
-export type EntityListFile = ReturnType<typeof entityListDocument>
-export type EntityFile = ReturnType<typeof entityDocument<Actor | Place>>
+/** The `Content-Language` of an entity document: its names' language (a translation's tag). */
+interface Localized {
+  contentLanguage: string
+}
+export type EntityListFile = ReturnType<typeof entityListDocument> & Localized
+export type EntityFile = ReturnType<typeof entityDocument<Actor | Place>> & Localized
 
 /** The timeline the landing page features, when the corpus has it (else its first timeline). */
 export const FEATURED_TIMELINE = 'wang-yi-moscow-2023'
 
-/** The catalog of the originals (each timeline in its own language). */
+/**
+ * The key of the files in the originals' languages (the catalog: each timeline in its own; the
+ * entities: their names as `data/actors.json` and `data/places.json` give them).
+ */
 export const ORIGINAL_CATALOG = 'original'
 
 /**
@@ -56,8 +63,8 @@ export const ORIGINAL_CATALOG = 'original'
 export const FILES = {
   timeline: (id: string, lang: string) => `data/timelines/${id}/${lang}.json`,
   catalog: (key: string) => `data/catalog/${key}.json`,
-  entities: (kind: EntityKind) => `data/entities/${kind}.json`,
-  entity: (kind: EntityKind, id: string) => `data/entities/${kind}/${id}.json`,
+  entities: (kind: EntityKind, key: string) => `data/entities/${key}/${kind}.json`,
+  entity: (kind: EntityKind, id: string, key: string) => `data/entities/${key}/${kind}/${id}.json`,
   landing: () => 'data/landing.json',
   card: (id: string) => `cards/${id}.png`,
 } as const

@@ -57,8 +57,10 @@ export interface DataStore {
   timeline(id: string, lang?: string): Promise<LoadedTimeline>
   /** The timeline list in a negotiated language (one without shared translation: the originals). */
   catalog(lang?: string): Promise<CatalogFile>
-  entities(kind: EntityKind): Promise<EntityListFile>
-  entity(kind: EntityKind, id: string): Promise<EntityFile>
+  /** Actors or places with their event counts, in a negotiated language (as the catalog). */
+  entities(kind: EntityKind, lang?: string): Promise<EntityListFile>
+  /** One actor or place with its events, in a negotiated language (as the catalog). */
+  entity(kind: EntityKind, id: string, lang?: string): Promise<EntityFile>
   landing(): Promise<LandingFile>
   /** A timeline's social card (PNG bytes): not kept here, the response cache keeps its body. */
   card(id: string): Promise<Uint8Array<ArrayBuffer>>
@@ -121,11 +123,23 @@ const parseCatalog = (file: CatalogFile) => {
   return file
 }
 const parseEntityList = (file: EntityListFile) => {
-  check(isObject(file) && Array.isArray(file.items) && typeof file.total === 'number', 'a list')
+  check(
+    isObject(file) &&
+      Array.isArray(file.items) &&
+      typeof file.total === 'number' &&
+      typeof file.contentLanguage === 'string',
+    'a list',
+  )
   return file
 }
 const parseEntity = (id: string) => (file: EntityFile) => {
-  check(isObject(file) && file.id === id && Array.isArray(file.events), `entity "${id}"`)
+  check(
+    isObject(file) &&
+      file.id === id &&
+      Array.isArray(file.events) &&
+      typeof file.contentLanguage === 'string',
+    `entity "${id}"`,
+  )
   return file
 }
 const parseLanding = (file: LandingFile) => {
@@ -197,6 +211,10 @@ export const createDataTier = (options: DataTierOptions): DataTier => {
     })
   }
 
+  /** The files' key of a language: its own if it has a shared translation, else the originals'. */
+  const sharedKey = (lang?: string) =>
+    lang && manifest.translated.includes(lang) ? lang : ORIGINAL_CATALOG
+
   const bind = (assets: Fetcher): DataStore => {
     const read = reader(assets)
     const languagesOf = (id: string) =>
@@ -211,13 +229,17 @@ export const createDataTier = (options: DataTierOptions): DataTier => {
         const chosen = lang && languages.includes(lang) ? lang : languages[0]!
         return load(read, FILES.timeline(id, chosen), `timeline "${id}"`, parseTimeline(id))
       },
-      catalog: (lang) => {
-        const key = lang && manifest.translated.includes(lang) ? lang : ORIGINAL_CATALOG
-        return load(read, FILES.catalog(key), 'the timeline list', parseCatalog)
-      },
-      entities: (kind) => load(read, FILES.entities(kind), `the ${kind}`, parseEntityList),
-      entity: (kind, id) =>
-        load(read, FILES.entity(kind, id), `"${id}"`, parseEntity(id)) as Promise<EntityFile>,
+      catalog: (lang) =>
+        load(read, FILES.catalog(sharedKey(lang)), 'the timeline list', parseCatalog),
+      entities: (kind, lang) =>
+        load(read, FILES.entities(kind, sharedKey(lang)), `the ${kind}`, parseEntityList),
+      entity: (kind, id, lang) =>
+        load(
+          read,
+          FILES.entity(kind, id, sharedKey(lang)),
+          `"${id}"`,
+          parseEntity(id),
+        ) as Promise<EntityFile>,
       landing: () => load(read, FILES.landing(), 'the landing page', parseLanding),
       card: (id) =>
         readBytes(read, FILES.card(id)).catch((fault: unknown) => {

@@ -203,6 +203,7 @@ export const ROUTES: readonly RouteEntry[] = [
     tag: 'Entities',
     summary: 'Actors',
     schema: 'ActorList',
+    lang: true,
   }),
   resource({
     app: 'actors',
@@ -213,6 +214,7 @@ export const ROUTES: readonly RouteEntry[] = [
     summary: 'An actor and every event it takes part in',
     params: [{ name: 'id', description: 'Actor id', example: EXAMPLE_ACTOR }],
     schema: 'ActorDocument',
+    lang: true,
   }),
   resource({
     app: 'places',
@@ -222,6 +224,7 @@ export const ROUTES: readonly RouteEntry[] = [
     tag: 'Entities',
     summary: 'Places',
     schema: 'PlaceList',
+    lang: true,
   }),
   resource({
     app: 'places',
@@ -232,6 +235,7 @@ export const ROUTES: readonly RouteEntry[] = [
     summary: 'A place and every event held there',
     params: [{ name: 'id', description: 'Place id', example: EXAMPLE_PLACE }],
     schema: 'PlaceDocument',
+    lang: true,
   }),
   {
     app: 'docs',

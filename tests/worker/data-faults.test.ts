@@ -168,8 +168,13 @@ describe.each(FAULTS)('a %s timeline file', (fault) => {
 const SHARED_FILES: [string, string, string][] = [
   [FILES.catalog(ORIGINAL_CATALOG), '/v1/timelines', `/v1/timelines/${TIMELINE}`],
   [FILES.catalog(ORIGINAL_CATALOG), '/v1', '/v1/actors'],
-  [FILES.entities('actors'), '/v1/actors', '/v1/places'],
-  [FILES.entity('actors', ACTOR), `/v1/actors/${ACTOR}`, `/v1/actors/${manifest.actors[1]}`],
+  [FILES.entities('actors', ORIGINAL_CATALOG), '/v1/actors', '/v1/places'],
+  [FILES.entities('actors', OTHER_LANG), `/v1/actors?lang=${OTHER_LANG}`, '/v1/actors'],
+  [
+    FILES.entity('actors', ACTOR, ORIGINAL_CATALOG),
+    `/v1/actors/${ACTOR}`,
+    `/v1/actors/${manifest.actors[1]}`,
+  ],
   [FILES.landing(), '/?timeline=x', '/v1'],
 ]
 /** A card is served as the bytes it is (the PNG is not parsed): only its absence is a fault. */

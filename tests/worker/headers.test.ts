@@ -125,10 +125,10 @@ const edgeViolations = (headers: Headers, sample: SampleRequest): string[] => {
   const negotiated =
     sample.route === '/' ||
     (sample.route === '/v1/timelines/:id/events' && !sample.path.includes('format='))
-  // The reader's language is negotiated on the timelines' resources and the embed, unless the
-  // URL names it; the social card is drawn in one language.
+  // The reader's language is negotiated on the timelines' resources, actors, places and the
+  // embed, unless the URL names it; the social card is drawn in one language.
   const byLanguage =
-    (sample.route.startsWith('/v1/timelines') || sample.route.startsWith('/embed/')) &&
+    /^\/(v1\/(timelines|actors|places)|embed\/)/.test(sample.route) &&
     !sample.route.endsWith('/card.png') &&
     !/[?&]lang=/.test(sample.path)
   const expected = [negotiated && 'Accept', byLanguage && 'Accept-Language'].filter(Boolean)

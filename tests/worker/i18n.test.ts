@@ -250,3 +250,46 @@ describe('the landing page in each language', () => {
     },
   )
 })
+
+describe('actors and places in each language', () => {
+  /** Wang Yi's name in each language, as the shared translations give it. */
+  const WANG_YI: Record<string, string> = {
+    en: 'Wang Yi',
+    de: 'Wang Yi',
+    fr: 'Wang Yi',
+    ru: 'Ван И',
+    uk: 'Ван І',
+    zh: '王毅',
+    ar: 'وانغ يي',
+  }
+
+  it.each(['en', ...TRANSLATED])('%s: names, event titles and Content-Language', async (lang) => {
+    const { res, body } = await getJson(`/v1/actors/wang-yi?lang=${lang}`)
+    expect(res.status).toBe(200)
+    const tag = lang === 'en' ? 'en' : `${lang}-t-en-t0-und`
+    expect(res.headers.get('content-language')).toBe(tag)
+    expect(res.headers.get('vary') ?? '').not.toMatch(/Accept-Language/)
+    expect(body.name).toBe(WANG_YI[lang])
+    // The events it appears in are titled in the same language as the timeline in it.
+    const { body: timeline } = await getJson(`${T}/events?lang=${lang}&limit=500`)
+    const titles = new Map(timeline.items.map((e: any) => [e.id, e.title]))
+    for (const e of body.events) expect(e.title).toBe(titles.get(e.id))
+    const list = await getJson(`/v1/places?lang=${lang}`)
+    expect(list.res.headers.get('content-language')).toBe(tag)
+    expect(list.body.items.length).toBeGreaterThan(0)
+  })
+
+  it('negotiates Accept-Language when no lang is given, and says it varies on it', async () => {
+    const res = await call('/v1/actors/wang-yi', { headers: { 'Accept-Language': 'zh-Hans-CN' } })
+    expect(res.headers.get('content-language')).toBe('zh-t-en-t0-und')
+    expect(res.headers.get('vary')).toMatch(/Accept-Language/)
+    expect(((await res.json()) as any).name).toBe('王毅')
+  })
+
+  it('falls back to the original names for a language on offer nowhere', async () => {
+    const { res, body } = await getJson('/v1/places/moscow?lang=pt-BR')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-language')).toBe('en')
+    expect(body.name).toBe('Moscow')
+  })
+})
