@@ -11,6 +11,8 @@ import { checkPublicationDate } from '../../scripts/lib/draft/publication.ts'
 
 const date = (phrase: string, published: string, anchor?: string) =>
   resolveExpression(phrase, published, anchor)?.date
+/** A month-precision date, as the resolver writes one. */
+const month = (start: string) => ({ start, precision: 'month' })
 const day = (iso: string) => ({ start: iso, precision: 'day' })
 const span = (start: string, end: string) => ({ start, end, precision: 'day', approximate: true })
 
@@ -86,18 +88,9 @@ describe('relative weeks, months and years', () => {
   })
 
   it('"last month", "next month", "last year", "next year" keep month or year precision', () => {
-    expect(date('appointed last month', '2023-02-21')).toEqual({
-      start: '2023-01',
-      precision: 'month',
-    })
-    expect(date('appointed last month', '2023-01-02')).toEqual({
-      start: '2022-12',
-      precision: 'month',
-    })
-    expect(date('the G20 next month', '2023-12-31')).toEqual({
-      start: '2024-01',
-      precision: 'month',
-    })
+    expect(date('appointed last month', '2023-02-21')).toEqual(month('2023-01'))
+    expect(date('appointed last month', '2023-01-02')).toEqual(month('2022-12'))
+    expect(date('the G20 next month', '2023-12-31')).toEqual(month('2024-01'))
     expect(date('the summit next year', '2023-08-24')).toEqual({ start: '2024', precision: 'year' })
     expect(date('elected last year', '2023-01-01')).toEqual({ start: '2022', precision: 'year' })
   })
@@ -119,29 +112,14 @@ describe('relative weeks, months and years', () => {
 
 describe('months and calendar dates without a year', () => {
   it('"in February" is the most recent February, or the next when the verb is future', () => {
-    expect(date('He visited in February.', '2023-03-10')).toEqual({
-      start: '2023-02',
-      precision: 'month',
-    })
-    expect(date('He visited in February.', '2023-01-10')).toEqual({
-      start: '2022-02',
-      precision: 'month',
-    })
-    expect(date('He visited in February.', '2023-02-01')).toEqual({
-      start: '2023-02',
-      precision: 'month',
-    })
-    expect(date('He will visit in February.', '2023-03-10')).toEqual({
-      start: '2024-02',
-      precision: 'month',
-    })
+    expect(date('He visited in February.', '2023-03-10')).toEqual(month('2023-02'))
+    expect(date('He visited in February.', '2023-01-10')).toEqual(month('2022-02'))
+    expect(date('He visited in February.', '2023-02-01')).toEqual(month('2023-02'))
+    expect(date('He will visit in February.', '2023-03-10')).toEqual(month('2024-02'))
   })
 
   it('"in May last year": the year word fixes the month’s year', () => {
-    expect(date('They applied in May last year.', '2023-04-03')).toEqual({
-      start: '2022-05',
-      precision: 'month',
-    })
+    expect(date('They applied in May last year.', '2023-04-03')).toEqual(month('2022-05'))
   })
 
   it('"on Feb. 20" takes the year that puts it on the right side of publication', () => {
@@ -171,10 +149,7 @@ describe('months and calendar dates without a year', () => {
 
 describe('"ago" and dates counted from another date', () => {
   it('"a year ago" fixes the month; "three days ago" the day; "two weeks ago" a week', () => {
-    expect(date('the invasion nearly a year ago', '2023-02-21')).toEqual({
-      start: '2022-02',
-      precision: 'month',
-    })
+    expect(date('the invasion nearly a year ago', '2023-02-21')).toEqual(month('2022-02'))
     expect(date('three days ago', '2023-03-02')).toEqual(day('2023-02-27'))
     expect(date('two weeks ago', '2023-02-21')).toMatchObject(span('2023-02-06', '2023-02-12'))
   })
