@@ -51,7 +51,7 @@ let emptyAssets: Promise<string> | undefined
  * `baseline`, deployed the way `app` is. With `[assets]` and `run_worker_first`, every request
  * passes the platform's asset router before the Worker; in workerd that router is a JavaScript
  * worker in the same process, costing more per request than a cached Dateline answer (it halved
- * the ratio of the cached full list, 0.98 → 0.46, measured in one run). A floor without it would
+ * the ratio of the cached full list: see the README, "Targets"). A floor without it would
  * measure the platform's routing, not Dateline's code, so the floor gets the same router in
  * front, over an empty assets directory. Production bills neither router's CPU to the Worker.
  * @example startRuntime([app, await deployedLike(app, { name: 'base', source })], compat)
@@ -60,7 +60,8 @@ export const deployedLike = async (
   app: WorkerSource,
   baseline: WorkerSource,
 ): Promise<WorkerSource> => {
-  if (!app.assetsDir) return baseline
+  // BENCH_BARE_FLOOR=1 measures against the floor without the router: what the router costs.
+  if (!app.assetsDir || process.env.BENCH_BARE_FLOOR === '1') return baseline
   emptyAssets ??= mkdtemp(join(tmpdir(), 'dateline-empty-assets-'))
   return { ...baseline, assetsDir: await emptyAssets }
 }
