@@ -75,18 +75,21 @@ const landingPrintStyle = async (): Promise<string> => {
 const cspHash = (text: string): string =>
   `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
 
-const [embedJs, widgetJs, landingJs, embedCss, svgCss, landingPrintCss] = await Promise.all([
-  script('embed.ts'),
-  script('widget.ts'),
-  script('landing.ts'),
-  style('embed.css', 'axis.css', 'legend.css'),
-  svgStyle(),
-  landingPrintStyle(),
-])
+const [embedJs, sourcesJs, widgetJs, landingJs, embedCss, svgCss, landingPrintCss] =
+  await Promise.all([
+    script('embed.ts'),
+    script('sources.ts'),
+    script('widget.ts'),
+    script('landing.ts'),
+    style('embed.css', 'axis.css', 'legend.css'),
+    svgStyle(),
+    landingPrintStyle(),
+  ])
 
 // Inlined text must not be able to close its element or open a comment in the HTML parser.
 for (const [name, text, tag] of [
   ['embed.ts', embedJs, 'script'],
+  ['sources.ts', sourcesJs, 'script'],
   ['landing.ts', landingJs, 'script'],
   ['embed.css', embedCss, 'style'],
   ['landing-print.css', landingPrintCss, 'style'],
@@ -105,6 +108,10 @@ const module = `/**
 export const EMBED_JS = ${JSON.stringify(embedJs)}
 /** CSP source expression allowing exactly {@link EMBED_JS}. */
 export const EMBED_JS_HASH = ${JSON.stringify(cspHash(embedJs))}
+/** Minified loader of a translated embed's sources and notes, inlined in a <script> there. */
+export const SOURCES_JS = ${JSON.stringify(sourcesJs)}
+/** CSP source expression allowing exactly {@link SOURCES_JS}. */
+export const SOURCES_JS_HASH = ${JSON.stringify(cspHash(sourcesJs))}
 /** Minified embed stylesheet, inlined in a <style>. */
 export const EMBED_CSS = ${JSON.stringify(embedCss)}
 /** CSP source expression allowing exactly {@link EMBED_CSS}. */
@@ -130,6 +137,6 @@ const previous = await readFile(OUT, 'utf8').catch(() => '')
 if (previous !== module) await writeFile(OUT, module)
 const kb = (s: string) => `${(Buffer.byteLength(s) / 1024).toFixed(1)} KB`
 console.log(
-  `✓ client assets: embed.js ${kb(embedJs)}, embed.css ${kb(embedCss)}, widget ${kb(widgetJs)}, ` +
+  `✓ client assets: embed.js ${kb(embedJs)}, sources.js ${kb(sourcesJs)}, embed.css ${kb(embedCss)}, widget ${kb(widgetJs)}, ` +
     `landing.js ${kb(landingJs)} → ${OUT}`,
 )

@@ -73,6 +73,21 @@ export const embedPath = (timelineId: string, options: EmbedOptionValues = {}): 
 }
 
 /**
+ * The page listing the sources and notes of the embed's events, for the same options.
+ * @example embedSourcesPath('wang-yi-moscow-2023', { lang: 'de' }) // '/embed/wang-yi-moscow-2023/sources?lang=de'
+ */
+export const embedSourcesPath = (timelineId: string, options: EmbedOptionValues = {}): string => {
+  const search = embedSearch(options)
+  return `${EMBED_PREFIX}${segment(timelineId)}/sources${search ? `?${search}` : ''}`
+}
+
+/**
+ * The fragment of an event's section on the sources page.
+ * @example sourcesFragment('wang-yi-meets-putin') // '#sources-wang-yi-meets-putin'
+ */
+export const sourcesFragment = (eventId: string): string => `#sources-${segment(eventId)}`
+
+/**
  * The fragment of an event on the embed page (its article's id).
  * @example eventFragment('wang-yi-meets-putin') // '#event-wang-yi-meets-putin'
  */

@@ -12,7 +12,7 @@
  *   marks) narrows the list to it and writes it into the URL as `from`/`to`, with a button to
  *   show all dates again;
  * - lifts the hold on off-screen cards (embed.css) once the first frame is out;
- * - opens every source and note for printing;
+ * - opens every source and note for printing (a translation's arrive first: client/sources.ts);
  * - brings the focused event (`?focus=` or `#event-…`) into view;
  * - deep links through the widget (src/client/widget.ts): focuses the event the host page's
  *   `#dateline-…` fragment names (`dateline:focus`), and tells the host which event the reader

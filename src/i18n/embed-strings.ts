@@ -14,6 +14,14 @@ export interface EmbedStrings {
   participants: string
   /** Summary of the expandable citations and notes; `{n}` is their count. */
   sources: string
+  /**
+   * On a page whose sources load on demand (a translation: each quote comes twice, verbatim and
+   * glossed), the link that opens them; also the heading of the page that lists them.
+   */
+  showSources: string
+  sourcesTitle: string
+  /** From the sources page back to the event on the timeline. */
+  backToTimeline: string
   expandAll: string
   collapseAll: string
   filterByKind: string
@@ -39,6 +47,9 @@ const en: EmbedStrings = {
   places: 'Places',
   participants: 'Participants',
   sources: 'Sources and notes ({n})',
+  showSources: 'Show the quotes and notes',
+  sourcesTitle: 'Sources and notes',
+  backToTimeline: 'Back to the timeline',
   expandAll: 'Expand all',
   collapseAll: 'Collapse all',
   filterByKind: 'Filter by kind',
@@ -80,6 +91,9 @@ const de: EmbedStrings = {
   places: 'Orte',
   participants: 'Beteiligte',
   sources: 'Quellen und Anmerkungen ({n})',
+  showSources: 'Zitate und Anmerkungen anzeigen',
+  sourcesTitle: 'Quellen und Anmerkungen',
+  backToTimeline: 'Zurück zur Zeitleiste',
   expandAll: 'Alle aufklappen',
   collapseAll: 'Alle zuklappen',
   filterByKind: 'Nach Art filtern',
@@ -122,6 +136,9 @@ const fr: EmbedStrings = {
   places: 'Lieux',
   participants: 'Participants',
   sources: 'Sources et notes ({n})',
+  showSources: 'Afficher les citations et les notes',
+  sourcesTitle: 'Sources et notes',
+  backToTimeline: 'Retour à la chronologie',
   expandAll: 'Tout déplier',
   collapseAll: 'Tout replier',
   filterByKind: 'Filtrer par type',
@@ -159,6 +176,9 @@ const ru: EmbedStrings = {
   places: 'Места',
   participants: 'Участники',
   sources: 'Источники и примечания ({n})',
+  showSources: 'Показать цитаты и примечания',
+  sourcesTitle: 'Источники и примечания',
+  backToTimeline: 'Назад к хронологии',
   expandAll: 'Развернуть все',
   collapseAll: 'Свернуть все',
   filterByKind: 'Фильтр по типу',
@@ -200,6 +220,9 @@ const uk: EmbedStrings = {
   places: 'Місця',
   participants: 'Учасники',
   sources: 'Джерела та примітки ({n})',
+  showSources: 'Показати цитати та примітки',
+  sourcesTitle: 'Джерела та примітки',
+  backToTimeline: 'Назад до хронології',
   expandAll: 'Розгорнути все',
   collapseAll: 'Згорнути все',
   filterByKind: 'Фільтр за типом',
@@ -241,6 +264,9 @@ const zh: EmbedStrings = {
   places: '地点',
   participants: '参与者',
   sources: '来源与注释（{n}）',
+  showSources: '显示引文与注释',
+  sourcesTitle: '来源与注释',
+  backToTimeline: '返回时间线',
   expandAll: '全部展开',
   collapseAll: '全部收起',
   filterByKind: '按类型筛选',

@@ -1,7 +1,8 @@
 /**
  * @module routes/embed
  * `GET /embed/{id}`: the timeline as a page made for an iframe on any site (framable by any
- * origin, yet with a strict hash-based CSP), and `GET /embed.js`: the widget script that turns
+ * origin, yet with a strict hash-based CSP), `GET /embed/{id}/sources`: the sources and notes of
+ * its events, which a translated page loads on demand, and `GET /embed.js`: the widget script that turns
  * placeholders into auto-sized iframes. Errors of the page are HTML pages (status 400/404, and 503
  * when the data tier cannot read the timeline) so a reader sees a message inside the iframe, not
  * JSON.
@@ -10,7 +11,12 @@ import { Hono } from 'hono'
 import type { Context } from 'hono'
 import * as z from 'zod/mini'
 import { chooseLanguage, varyAcceptLanguage } from '../http/language.ts'
-import { EMBED_CSS_HASH, EMBED_JS_HASH, WIDGET_JS } from '../generated/client-assets.ts'
+import {
+  EMBED_CSS_HASH,
+  EMBED_JS_HASH,
+  SOURCES_JS_HASH,
+  WIDGET_JS,
+} from '../generated/client-assets.ts'
 import { EmbedQuery, queryInput } from '../embed/schema.ts'
 import { represent, send } from '../http/send.ts'
 import { ERROR_CACHE_TAG } from '../http/cache-tags.ts'
@@ -20,7 +26,9 @@ import { stringsFor } from '../i18n/embed-strings.ts'
 import { EmbedPage } from '../views/embed/embed-page.tsx'
 import { ErrorPage } from '../views/embed/error-page.tsx'
 import { renderPage } from '../views/render.ts'
-import { embedView } from '../views/embed/model.ts'
+import { embedView, type EmbedView } from '../views/embed/model.ts'
+import { SourcesPage } from '../views/embed/sources.tsx'
+import type { JSX } from 'hono/jsx/jsx-runtime'
 
 /**
  * The embed page's policy: only its own hashed style and script, no plugins, no base or form
@@ -28,9 +36,11 @@ import { embedView } from '../views/embed/model.ts'
  */
 export const EMBED_CSP = [
   "default-src 'none'",
-  `script-src ${EMBED_JS_HASH}`,
+  `script-src ${EMBED_JS_HASH} ${SOURCES_JS_HASH}`,
   `style-src ${EMBED_CSS_HASH}`,
   "img-src 'self' data:",
+  // A translated page fetches its sources and notes from its own origin (views/embed/sources.tsx).
+  "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'self'",
   'frame-ancestors *',
@@ -84,6 +94,40 @@ const loadTimeline = async (c: Context, id: string, language: string) => {
   }
 }
 
+/**
+ * An embed page (the timeline, or its sources and notes) for the request's timeline and options:
+ * the reader's error page for an unknown timeline or an invalid filter, else `render`'s page,
+ * built once per cache entry.
+ */
+const embedPage = async (c: Context, kind: string, render: (view: EmbedView) => JSX.Element) => {
+  const id = c.req.param('id')!
+  const data = c.var.data
+  if (!data.hasTimeline(id)) return errorPage(c, 404, (s) => s.notFound)
+  const parsed = EmbedQuery.safeParse(queryInput(c.req.queries()))
+  // The message names the option and what it accepts; values are never echoed.
+  if (!parsed.success) return errorPage(c, 400, (s) => s.badOption, parsed.error.issues[0]!.message)
+  // Content in the language asked for (or negotiated), interface and dates in the exact
+  // locale asked for (`lang=pt-BR`: the original, English words, Portuguese dates).
+  const { language } = chooseLanguage({
+    lang: parsed.data.lang,
+    acceptLanguage: c.req.header('Accept-Language'),
+    available: data.languagesOf(id),
+  })
+  const timeline = await loadTimeline(c, id, language)
+  if (timeline instanceof Response) return timeline
+  const query = { ...parsed.data, lang: parsed.data.lang ?? language }
+  if (query.focus && !timeline.byId.has(query.focus)) query.focus = undefined
+  const origin = new URL(c.req.url).origin
+  const lang = timeline.meta.language
+  const tags = { kind, timeline: timeline.meta.id }
+  const rep = represent(c, { format: 'html', lang, query, tags }, () => ({
+    body: renderPage(render(embedView(timeline, query, { origin }))),
+    contentType: HTML_TYPE,
+    headers: { 'Content-Security-Policy': EMBED_CSP, 'Content-Language': lang },
+  }))
+  return send(c, rep)
+}
+
 export const embed = new Hono()
   .get('/embed.js', (c) =>
     send(
@@ -100,32 +144,8 @@ export const embed = new Hono()
     ),
   )
   .use('/embed/:id', varyAcceptLanguage())
-  .get('/embed/:id', async (c) => {
-    const id = c.req.param('id')
-    const data = c.var.data
-    if (!data.hasTimeline(id)) return errorPage(c, 404, (s) => s.notFound)
-    const parsed = EmbedQuery.safeParse(queryInput(c.req.queries()))
-    // The message names the option and what it accepts; values are never echoed.
-    if (!parsed.success)
-      return errorPage(c, 400, (s) => s.badOption, parsed.error.issues[0]!.message)
-    // Content in the language asked for (or negotiated), interface and dates in the exact
-    // locale asked for (`lang=pt-BR`: the original, English words, Portuguese dates).
-    const { language } = chooseLanguage({
-      lang: parsed.data.lang,
-      acceptLanguage: c.req.header('Accept-Language'),
-      available: data.languagesOf(id),
-    })
-    const timeline = await loadTimeline(c, id, language)
-    if (timeline instanceof Response) return timeline
-    const query = { ...parsed.data, lang: parsed.data.lang ?? language }
-    if (query.focus && !timeline.byId.has(query.focus)) query.focus = undefined
-    const origin = new URL(c.req.url).origin
-    const lang = timeline.meta.language
-    const tags = { kind: 'embed', timeline: timeline.meta.id }
-    const rep = represent(c, { format: 'html', lang, query, tags }, () => ({
-      body: renderPage(<EmbedPage view={embedView(timeline, query, { origin })} />),
-      contentType: HTML_TYPE,
-      headers: { 'Content-Security-Policy': EMBED_CSP, 'Content-Language': lang },
-    }))
-    return send(c, rep)
-  })
+  .get('/embed/:id', (c) => embedPage(c, 'embed', (view) => <EmbedPage view={view} />))
+  .use('/embed/:id/sources', varyAcceptLanguage())
+  .get('/embed/:id/sources', (c) =>
+    embedPage(c, 'embed-sources', (view) => <SourcesPage view={view} />),
+  )

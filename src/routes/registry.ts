@@ -353,6 +353,43 @@ export const ROUTES: readonly RouteEntry[] = [
   },
   {
     app: 'embed',
+    path: '/embed/{id}/sources',
+    operationId: 'embedSources',
+    tag: 'Embed',
+    summary: 'The sources and notes of the embed’s events, as a page',
+    description:
+      'Every shown event’s verbatim quotes (glossed in a translation), sources and editorial ' +
+      'notes, one section each (`#sources-{eventId}`). A translated embed loads them from here ' +
+      'on demand, and links here without JavaScript. Takes the embed’s options.',
+    params: [TIMELINE_ID],
+    query: EmbedQuery,
+    queryExamples: { lang: 'de' },
+    ok: {
+      description: 'HTML page with the embed’s CSP; framing allowed from any origin',
+      body: ['html'],
+      headers: ['Content-Security-Policy', 'Content-Language', 'Vary'],
+      examples: [
+        { summary: 'In German', url: `${E}/sources?lang=de` },
+        { summary: 'The original', url: `${E}/sources` },
+      ],
+    },
+    errorPages: {
+      400: {
+        description: 'An invalid filter, explained on the page',
+        examples: [{ summary: 'Not a date', url: `${E}/sources?from=yesterday` }],
+      },
+      404: {
+        description: 'No such timeline, explained on the page',
+        examples: [{ summary: 'No such timeline', url: '/embed/nope/sources' }],
+      },
+      503: {
+        description: 'The timeline’s data could not be read just now (Retry-After, never cached)',
+        examples: [],
+      },
+    },
+  },
+  {
+    app: 'embed',
     path: '/embed.js',
     link: 'widget',
     operationId: 'embedScript',

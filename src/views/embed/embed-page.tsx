@@ -25,6 +25,7 @@ export const EmbedPage = ({ view }: { view: EmbedView }) => {
       social={view.social}
       dir={view.dir}
       alternates={view.alternates}
+      sourcesOnDemand={view.sourcesHref !== undefined}
     >
       <main aria-labelledby="dl-title">
         <header class="hd">
@@ -86,6 +87,7 @@ export const EmbedPage = ({ view }: { view: EmbedView }) => {
               dateLang={view.dateLang}
               isolate={view.dir === 'rtl'}
               separator={view.separator}
+              sourcesHref={view.sourcesHref}
             />
           ))}
         </ol>

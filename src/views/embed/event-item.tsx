@@ -2,11 +2,13 @@
  * @module views/embed/event-item
  * One event of the timeline: a focusable `<article id="event-{id}">` with its date on the rail,
  * title, kind and status, summary, places and participants, and its citations and editorial notes
- * in a `<details>` that opens without JavaScript.
+ * in a `<details>` that opens without JavaScript (or, on a translated page, a link to them).
  */
 import type { EventView } from './model.ts'
 import type { EmbedStrings } from '../../i18n/embed-strings.ts'
 import { fill } from '../../i18n/embed-strings.ts'
+import { sourcesFragment } from '../../urls.ts'
+import { EventSources } from './sources.tsx'
 
 interface EventItemProps {
   event: EventView
@@ -16,6 +18,8 @@ interface EventItemProps {
   dateLang?: string
   /** Sources and notes open (for print), instead of behind their summary. */
   open?: boolean
+  /** The page that lists the sources and notes (absolute), if they are not inline. */
+  sourcesHref?: string
   /** Isolate names and dates (`<bdi>`): on a right-to-left page, where Latin ones occur. */
   isolate?: boolean
   /** Between the names of a list. */
@@ -47,6 +51,7 @@ export const EventItem = ({
   isolate,
   separator,
   open,
+  sourcesHref,
 }: EventItemProps) => {
   const extra = e.citations.length + e.notes.length
   return (
@@ -87,49 +92,19 @@ export const EventItem = ({
               )}
             </dl>
           )}
-          <details open={open}>
+          <details open={open} data-src={sourcesHref}>
             <summary lang={uiLang}>{fill(strings.sources, { n: extra })}</summary>
-            {/* No `cite` attribute: the footer's link names the same URL, and the attribute cost
-                70–140 B of the page's gzip budget (35 citations) for no visible or spoken gain. */}
-            {e.citations.map((c) => (
-              <blockquote>
-                {c.original && (
-                  <p class="ql" lang={uiLang}>
-                    {c.original.label}
-                  </p>
-                )}
-                <p lang={c.original?.lang} dir={c.original ? 'auto' : undefined}>
-                  “{c.quote}”
-                </p>
-                {c.original && (
-                  <p class="gl">
-                    <b lang={uiLang}>{c.original.glossLabel}:</b> {c.original.gloss}
-                  </p>
-                )}
-                <footer>
-                  {isolate ? <bdi>{c.publisher}</bdi> : c.publisher},{' '}
-                  <cite>
-                    <a
-                      href={c.url}
-                      target="_blank"
-                      rel="noopener"
-                      dir={isolate ? 'auto' : undefined}
-                    >
-                      {c.headline}
-                    </a>
-                  </cite>
-                  ,{' '}
-                  <time datetime={c.published} lang={dateLang}>
-                    {c.publishedText}
-                  </time>
-                </footer>
-              </blockquote>
-            ))}
-            {e.notes.map((n) => (
-              <p class="nt">
-                <b lang={uiLang}>{n.label}:</b> {n.text}
+            {sourcesHref ? (
+              // A translation's sources load on demand (views/embed/sources.tsx says why): the
+              // script fills them in; without it, this link opens the page that lists them.
+              <p class="so" lang={uiLang}>
+                <a href={`${sourcesHref}${sourcesFragment(e.id)}`} target="_self">
+                  {strings.showSources}
+                </a>
               </p>
-            ))}
+            ) : (
+              <EventSources event={e} uiLang={uiLang} dateLang={dateLang} isolate={isolate} />
+            )}
           </details>
         </div>
       </article>

@@ -5,7 +5,7 @@
  */
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
-import { EMBED_CSS, EMBED_JS } from '../../generated/client-assets.ts'
+import { EMBED_CSS, EMBED_JS, SOURCES_JS } from '../../generated/client-assets.ts'
 import type { Theme } from '../../embed/options.ts'
 import { SocialMeta, type SocialMetaProps } from '../social-meta.tsx'
 
@@ -23,6 +23,8 @@ interface EmbedLayoutProps {
   oembedHref?: string
   /** Link-preview tags (not on error pages). */
   social?: SocialMetaProps
+  /** Sources and notes load on demand (client/sources.ts): a translated embed. */
+  sourcesOnDemand?: boolean
   children?: Child
 }
 
@@ -56,6 +58,7 @@ export const EmbedLayout = (props: EmbedLayoutProps) => (
     </head>
     <body>
       {props.children}
+      {props.sourcesOnDemand && <script>{raw(SOURCES_JS)}</script>}
       <script>{raw(EMBED_JS)}</script>
     </body>
   </html>

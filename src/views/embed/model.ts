@@ -7,7 +7,14 @@ import type { IndexedEvent, IndexedTimeline } from '../../model/dataset.ts'
 import type { EventKind } from '../../model/schema.ts'
 import type { Theme } from '../../embed/options.ts'
 import type { EmbedQuery } from '../../embed/schema.ts'
-import { cardPath, embedPath, oembedPath, timelinePath, withLang } from '../../urls.ts'
+import {
+  cardPath,
+  embedPath,
+  embedSourcesPath,
+  oembedPath,
+  timelinePath,
+  withLang,
+} from '../../urls.ts'
 import type { SocialMetaProps } from '../social-meta.tsx'
 import { filterEvents } from '../../query/events.ts'
 import { MAX_LIMIT } from '../../query/schema.ts'
@@ -80,6 +87,14 @@ export interface EmbedView {
   kinds: { kind: EventKind; label: string; count: number }[]
   /** The time axis above the list. */
   axis: AxisView
+  /** This page's own URL (root-relative), which the sources page links back to. */
+  timelineHref: string
+  /**
+   * A translation's sources and notes load on demand from this page (absolute URL): each quote
+   * comes twice there, verbatim and glossed, and inline they would take the page past its 15 KB
+   * gzip budget (README, "Languages"). Unset: they are inline.
+   */
+  sourcesHref?: string
   /** Absolute URLs. */
   oembedHref: string
   dataHref: string
@@ -232,6 +247,10 @@ export const embedView = (
         tickLang: locale === contentLang ? undefined : locale,
       },
     ),
+    timelineHref: embedPath(id, query),
+    ...(translation
+      ? { sourcesHref: `${options.origin}${embedSourcesPath(id, { ...query, focus: undefined })}` }
+      : {}),
     oembedHref: `${options.origin}${oembedPath(embedUrl, 'json')}`,
     dataHref: `${options.origin}${withLang(timelinePath(id), languages.length > 1 ? primary(contentLang) : undefined)}`,
     social: {
