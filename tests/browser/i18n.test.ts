@@ -1,7 +1,8 @@
 /**
  * @module tests/browser/i18n.test
  * The embed in each of its seven content languages, in headless Chromium: no axe violations
- * (closed and with every citation and note open), no page-level horizontal scroll at 320 px, the
+ * (closed, and with every citation and note open: a translation fetches them on opening), nor on
+ * the sources page, no page-level horizontal scroll at 320 px, the
  * right direction, and screenshots in test-results/ (every language at 320 px; ar, zh and uk at
  * 375 px as well, ar expanded so its glosses and provenance line show).
  */
@@ -41,14 +42,26 @@ describe('the embed in each language', () => {
         lang === 'ar' ? 'rtl' : '',
       )
       expect(await runAxe(page)).toEqual([])
+      // A translation links its sources and notes, and fetches them once a details opens.
+      const onDemand = await page.$$eval('.ev details[data-src]', (d) => d.length)
+      expect(onDemand > 0).toBe(lang !== 'en')
       await page.evaluate(() =>
         document.querySelectorAll('details').forEach((d) => (d.open = true)),
       )
+      await page.waitForFunction(() => !document.querySelector('.ev details[data-src]'))
+      expect(await page.$$eval('.ev details blockquote', (q) => q.length)).toBeGreaterThan(28)
+      if (lang !== 'en') expect(await page.$$eval('.ev details .gl', (g) => g.length)).toBe(35)
       expect(await runAxe(page)).toEqual([])
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         320,
       )
       await page.screenshot({ path: artifactPath(`embed-i18n-${lang}-320.png`) })
+      // The page the sources come from, which a reader without JavaScript opens.
+      await page.goto(`${h.workerOrigin}/embed/${TIMELINE}/sources?lang=${lang}`)
+      expect(await runAxe(page)).toEqual([])
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        320,
+      )
       await ctx.close()
     })
   }
@@ -66,6 +79,7 @@ describe('the embed in each language', () => {
         first.open = true
         first.scrollIntoView()
       })
+      await page.waitForSelector('.ev details[open] blockquote')
       await page.screenshot({ path: artifactPath(`embed-i18n-${lang}-375-sources.png`) })
       await page.close()
     })

@@ -99,6 +99,60 @@ describe('printing the embed page', () => {
     expectPrintable(await inspect(page, 'body'))
     await close()
   })
+
+  it('prints a translation whole: printing fetches its sources and notes first', async () => {
+    const { page, close } = await printed(`/embed/${TIMELINE}?lang=de`)
+    await page.emulateMedia({ media: 'screen' })
+    expect(await page.$$eval('.ev details[data-src]', (d) => d.length)).toBe(eventIds.length)
+    // A real print job (`beforeprint`, then `afterprint`), as Ctrl+P starts one.
+    await page.pdf()
+    expect(await page.$$eval('.ev details[data-src]', (d) => d.length)).toBe(0)
+    await page.emulateMedia({ media: 'print' })
+    expectPrintable(await inspect(page, 'body'))
+    expect(await page.$$eval('.ev .gl', (g) => g.length)).toBe(35)
+    await page.screenshot({ path: artifactPath('print-embed-de.png'), fullPage: true })
+    await close()
+  })
+
+  it('prints a translation without JavaScript with the address of its sources', async () => {
+    const { page, close } = await printed(`/embed/${TIMELINE}?lang=de`, { javaScript: false })
+    const links = await page.$$eval('.ev .so a', (as) =>
+      as.map((a) => ({
+        href: a.getAttribute('href')!,
+        after: getComputedStyle(a, '::after').content,
+      })),
+    )
+    expect(links).toHaveLength(eventIds.length)
+    for (const [i, link] of links.entries()) {
+      expect(link.href).toBe(
+        `${worker.origin}/embed/${TIMELINE}/sources?lang=de#sources-${eventIds[i]}`,
+      )
+      expect(link.after).toContain(link.href)
+    }
+    await close()
+  })
+})
+
+describe('printing the sources page', () => {
+  it('prints every event’s quotes, glosses and notes', async () => {
+    const { page, close } = await printed(`/embed/${TIMELINE}/sources?lang=de`, {
+      javaScript: false,
+    })
+    const result = await page.evaluate(() => ({
+      sections: [...document.querySelectorAll('section[id^="sources-"]')].map((s) => s.id.slice(8)),
+      quotes: document.querySelectorAll('blockquote').length,
+      glosses: document.querySelectorAll('.gl').length,
+      hidden: [...document.querySelectorAll('blockquote, .nt')].filter(
+        (el) => el.getBoundingClientRect().height === 0,
+      ).length,
+    }))
+    expect(result.sections).toEqual(eventIds)
+    expect(result.quotes).toBe(35)
+    expect(result.glosses).toBe(35)
+    expect(result.hidden).toBe(0)
+    await page.screenshot({ path: artifactPath('print-sources-de.png'), fullPage: true })
+    await close()
+  })
 })
 
 describe('printing the landing page', () => {

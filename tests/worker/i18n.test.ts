@@ -5,7 +5,7 @@
  * block, glosses beside verbatim quotes, formats and the embed page in each language.
  */
 import { describe, expect, it } from 'vitest'
-import { call, getJson, TIMELINE } from './helpers.ts'
+import { call, getJson, ORIGIN, TIMELINE } from './helpers.ts'
 
 const TRANSLATED = ['de', 'fr', 'ru', 'uk', 'zh', 'ar'] as const
 const T = `/v1/timelines/${TIMELINE}`
@@ -196,21 +196,29 @@ describe('the embed page in each language', () => {
       if (lang !== 'en') {
         expect(html).toContain('class="pv"')
         expect(html).toContain(`/embed/${TIMELINE}?lang=en`)
-        expect(html).toMatch(/class="gl"/)
-        expect(html).toContain('<p lang="en" dir="auto">“since the start of the Kremlin')
+        // Sources and notes come on demand: a link per event, no quote in the page.
+        const sources = `${ORIGIN}/embed/${TIMELINE}/sources?lang=${lang}`
+        expect(html).toContain(`<details data-src="${sources}">`)
+        expect(html).toContain(`href="${sources}#sources-`)
+        expect(html).not.toContain('<blockquote')
+        const page = await call(`/embed/${TIMELINE}/sources?lang=${lang}`)
+        expect(page.headers.get('content-language')).toBe(tag)
+        const listed = await page.text()
+        expect(listed).toContain(
+          `<html lang="${tag}"${lang === 'ar' ? ' dir="rtl"' : ''} data-theme`,
+        )
+        expect(listed.match(/class="gl"/g)).toHaveLength(35)
+        expect(listed).toContain('<p lang="en" dir="auto">“since the start of the Kremlin')
+        expect(listed.match(/<section id="sources-/g)).toHaveLength(28)
+      } else {
+        expect(html).not.toContain('data-src')
+        expect(html.match(/<blockquote>/g)).toHaveLength(35)
       }
       const gzip = await gzipSize(html)
       console.log(`embed ${lang}: ${html.length} B raw, ${gzip} B gzip`)
-      // The original holds the 15 KB budget; translated pages carry each quote twice (verbatim
-      // and glossed) and do not: see the todo below and the README's figures.
-      expect(gzip).toBeLessThanOrEqual((lang === 'en' ? 15 : 21) * 1024)
+      expect(gzip).toBeLessThanOrEqual(15 * 1024)
     },
   )
-
-  // Not reachable by leaner markup: the text (quotes, glosses, notes, summaries, titles, names)
-  // takes 8.3–10 KB gzip in a translation against 5.6 KB in English, CSS and JS 4.6–4.8 KB, and
-  // even without its axis no translated page fits (15.4–17.4 KB). See the README's figures.
-  it.todo('translated embed pages fit the 15 KB gzip budget (17.7–19.9 KB today)')
 
   it('negotiates the embed by Accept-Language when no lang is given', async () => {
     const res = await call(`/embed/${TIMELINE}`, { headers: { 'Accept-Language': 'zh-Hans-CN' } })
