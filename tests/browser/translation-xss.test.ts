@@ -2,7 +2,7 @@
  * @module tests/browser/translation-xss.test
  * The XSS corpus through translated fields: every payload becomes, in a copy of the shipped data,
  * a German event title, summary, note, quote gloss, date wording, place and actor name, tag label
- * and the translator's name. The embed page is rendered from it (localize → index → view → JSX)
+ * and the translator's name. The embed page and its sources page are rendered from it (localize → index → view → JSX)
  * and loaded in Chromium: the sentinel never fires, no dialog opens, no element or attribute comes
  * from a payload (the page has only the element shapes of the clean German page).
  */
@@ -17,6 +17,7 @@ import { localizeDataset } from '../../src/model/localize.ts'
 import { EmbedQuery } from '../../src/embed/schema.ts'
 import { embedView } from '../../src/views/embed/model.ts'
 import { EmbedPage } from '../../src/views/embed/embed-page.tsx'
+import { SourcesPage } from '../../src/views/embed/sources.tsx'
 import { renderPage } from '../../src/views/render.ts'
 import { inspectDom } from '../fixtures/dom-inspect.ts'
 
@@ -56,12 +57,12 @@ const hostileData = (): CompiledDataset => {
   return data
 }
 
-const page = (data: CompiledDataset) => {
+const page = (data: CompiledDataset, Page: typeof EmbedPage = EmbedPage) => {
   const timeline = createDataset(localizeDataset(data, 'de')).timelines.get(
     DATASET.timelines[0]!.id,
   )!
   const query = EmbedQuery.parse({ lang: 'de' })
-  return renderPage(EmbedPage({ view: embedView(timeline, query, { origin: 'http://x.test' }) }))
+  return renderPage(Page({ view: embedView(timeline, query, { origin: 'http://x.test' }) }))
 }
 
 const render = async (p: Page, url: string, html: string) => {
@@ -72,14 +73,20 @@ const render = async (p: Page, url: string, html: string) => {
 }
 
 describe('hostile translated texts and glosses', () => {
-  it(`keep the corpus inert in the German embed page`, async () => {
-    const p = await ctx.newPage()
-    p.on('dialog', (d) => void (fired.push(`dialog ${d.message()}`), d.dismiss()))
-    const clean = await render(p, 'http://x.test/clean', page(DATASET))
-    const hostile = await render(p, 'http://x.test/hostile', page(hostileData()))
-    expect(fired).toEqual([])
-    expect(hostile.bad).toEqual([])
-    expect(hostile.shapes.filter((s) => !clean.shapes.includes(s))).toEqual([])
-    await p.close()
-  })
+  // The glosses and notes are on the sources page, which the German embed loads on demand.
+  for (const [name, Page] of [
+    ['embed page', EmbedPage],
+    ['sources page', SourcesPage],
+  ] as const) {
+    it(`keep the corpus inert in the German ${name}`, async () => {
+      const p = await ctx.newPage()
+      p.on('dialog', (d) => void (fired.push(`dialog ${d.message()}`), d.dismiss()))
+      const clean = await render(p, 'http://x.test/clean', page(DATASET, Page))
+      const hostile = await render(p, 'http://x.test/hostile', page(hostileData(), Page))
+      expect(fired).toEqual([])
+      expect(hostile.bad).toEqual([])
+      expect(hostile.shapes.filter((s) => !clean.shapes.includes(s))).toEqual([])
+      await p.close()
+    })
+  }
 })
