@@ -210,6 +210,8 @@ describe('the embed page in each language', () => {
         expect(listed.match(/class="gl"/g)).toHaveLength(35)
         expect(listed).toContain('<p lang="en" dir="auto">“since the start of the Kremlin')
         expect(listed.match(/<section id="sources-/g)).toHaveLength(28)
+        const listedGzip = await gzipSize(listed)
+        console.log(`sources ${lang}: ${listed.length} B raw, ${listedGzip} B gzip`)
       } else {
         expect(html).not.toContain('data-src')
         expect(html.match(/<blockquote>/g)).toHaveLength(35)
