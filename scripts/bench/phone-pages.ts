@@ -5,6 +5,9 @@
  * - `/trivial.html`: a heading and a paragraph, the floor any page costs;
  * - `/timelinejs.html` and TimelineJS3's own build under `/timelinejs/`, reading Dateline's
  *   `.timelinejs.json`;
+ * - `/first-screen.html`: the embed's own response cut to what its first screen must show (its
+ *   header, the time axis, the first two cards without their sources; no script): the floor of
+ *   the design, which tells what any optimisation of the rest could still win;
  * - `/embed-without-coop.html`: the embed's captured response, byte for byte with its headers,
  *   but for `Cross-Origin-Opener-Policy`. That header makes a top-level load start a new renderer
  *   process (a new browsing context group) before the page can commit; in an iframe, where the
@@ -62,6 +65,33 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 }
 
+/**
+ * The embed page cut to its first screen: no script, the first two events (their sources and
+ * notes left out), everything else (head, header, axis, styles, attribution) as sent. Regular
+ * expressions suffice: the input is Dateline's own serializer output, whose shapes the embed tests
+ * pin (one `<li><article …>…</article></li>` per event, `<details…><summary>…</summary>…`).
+ * @example firstScreenOnly(embed.body).length < embed.body.length
+ */
+export const firstScreenOnly = (page: string): string => {
+  const events = [...page.matchAll(/<li><article[\s\S]*?<\/article><\/li>/g)]
+  if (events.length < 3) throw new Error('the embed page has fewer than three events')
+  const first = events[0]!.index
+  const last = events.at(-1)!
+  const cards = events
+    .slice(0, 2)
+    .map(([card]) =>
+      card.replace(
+        /(<details[^>]*><summary[^>]*>[\s\S]*?<\/summary>)[\s\S]*?(<\/details>)/,
+        '$1$2',
+      ),
+    )
+    .join('')
+  return (page.slice(0, first) + cards + page.slice(last.index + last[0].length)).replace(
+    /<script[^>]*>[\s\S]*?<\/script>/g,
+    '',
+  )
+}
+
 export interface PhoneHost {
   /** e.g. `http://127.0.0.1:39021` (no trailing slash). */
   origin: string
@@ -78,18 +108,14 @@ export const startPhoneHost = async (
   embed: CapturedResponse,
 ): Promise<PhoneHost> => {
   const html = { 'Content-Type': 'text/html; charset=utf-8' }
+  const embedHeaders = Object.fromEntries(
+    embed.headers.filter(([name]) => name.toLowerCase() !== 'cross-origin-opener-policy'),
+  )
   const pages = new Map<string, { headers: Record<string, string>; body: string }>([
     ['/trivial.html', { headers: html, body: TRIVIAL_PAGE }],
+    ['/first-screen.html', { headers: embedHeaders, body: firstScreenOnly(embed.body) }],
     ['/timelinejs.html', { headers: html, body: timelinejsPage(dataUrl) }],
-    [
-      '/embed-without-coop.html',
-      {
-        headers: Object.fromEntries(
-          embed.headers.filter(([name]) => name.toLowerCase() !== 'cross-origin-opener-policy'),
-        ),
-        body: embed.body,
-      },
-    ],
+    ['/embed-without-coop.html', { headers: embedHeaders, body: embed.body }],
   ])
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://host').pathname

@@ -2,7 +2,8 @@
  * @module scripts/bench/phone
  * Side by side on a slow phone: Dateline's embed, TimelineJS3 (the devDependency, Knight Lab's own
  * build) rendering the same events from Dateline's `.timelinejs.json`, and a trivial page (a
- * heading and a paragraph: the floor), in headless Chromium at 375 × 800 with the CPU slowed 4×;
+ * heading and a paragraph: the floor), and the embed cut to its first screen (phone-pages.ts: the
+ * floor of the design), in headless Chromium at 375 × 800 with the CPU slowed 4×;
  * and, should the embed send a COOP header again, its same bytes without it (scripts/bench/
  * phone-pages.ts says why; src/http/security.ts why the embed no longer sends one).
  *
@@ -32,7 +33,7 @@ export const MAIN_THREAD_TARGET = 0.4
 /** After the page is ready, how long to let it finish deferred work before reading the metrics. */
 const SETTLE_MS = 1_000
 
-export type PageKey = 'dateline' | 'dateline-no-coop' | 'timelinejs' | 'trivial'
+export type PageKey = 'dateline' | 'dateline-no-coop' | 'first-screen' | 'timelinejs' | 'trivial'
 
 /** One plain and one traced load of one page. Times in ms; paints and readiness after the first byte. */
 export interface PhoneSample {
@@ -67,6 +68,8 @@ export interface PhoneResult {
   paintRatioWithoutCoop?: number
   /** Dateline's main-thread work ÷ TimelineJS3's. */
   mainThreadRatio: number
+  /** The embed's first screen alone (phone-pages.ts): its first paint ÷ the trivial page's. */
+  firstScreenRatio: number
 }
 
 /** A fresh phone: its own context (empty cache), viewport, touch and slowed CPU. */
@@ -242,6 +245,11 @@ export const measurePhone = async (
           ]
         : []),
       {
+        key: 'first-screen',
+        label: 'Dateline’s first screen alone (header, axis, two cards; no script)',
+        url: `${host.origin}/first-screen.html`,
+      },
+      {
         key: 'timelinejs',
         label: `TimelineJS3 ${TIMELINEJS_VERSION}, same events`,
         url: `${host.origin}/timelinejs.html`,
@@ -273,6 +281,7 @@ export const measurePhone = async (
         ? of('dateline-no-coop').firstPaintMs / of('trivial').firstPaintMs
         : undefined,
       mainThreadRatio: of('dateline').mainThreadMs / of('timelinejs').mainThreadMs,
+      firstScreenRatio: of('first-screen').firstPaintMs / of('trivial').firstPaintMs,
     }
   } finally {
     await Promise.allSettled([browser.close(), host.close()])

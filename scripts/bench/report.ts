@@ -191,6 +191,7 @@ export const phoneTable = (result: PhoneResult, top = 12): string => {
       : [
           `| Dateline first paint without the COOP process swap ÷ trivial page's | ${fixed(result.paintRatioWithoutCoop)} | — | — |`,
         ]),
+    `| Dateline's first screen alone (no script, two cards) ÷ trivial page's: the design's floor | ${fixed(result.firstScreenRatio)} | — | — |`,
     `| Dateline main thread ÷ trivial page's | ${ratio(dateline.median.mainThreadMs, trivial.median.mainThreadMs)} | — | — |`,
     `| Dateline first paint ÷ TimelineJS3's | ${ratio(dateline.median.firstPaintMs, timelinejs.median.firstPaintMs)} | — | — |`,
     `| Dateline script ÷ TimelineJS3's | ${ratio(dateline.median.scriptMs, timelinejs.median.scriptMs)} | — | — |`,
