@@ -59,14 +59,14 @@ describe('GET /embed/{id}/sources', { timeout: 30_000 }, () => {
 
   it('is linked from each event of a translated embed, with the embed’s options but focus', async () => {
     const html = await (
-      await call(`/embed/${TIMELINE}?lang=uk&theme=dark&kind=visit&focus=wang-yi-meets-putin`)
+      await call(`/embed/${TIMELINE}?lang=uk&theme=dark&kind=visit&focus=wang-yi-visits-russia`)
     ).text()
     // As written in an attribute: `&` escaped.
     const href = `${ORIGIN}${SOURCES}?kind=visit&amp;lang=uk&amp;theme=dark`
     const links = [...html.matchAll(/<details data-src="([^"]+)">/g)].map((m) => m[1])
     expect(links.length).toBeGreaterThan(0)
     expect(new Set(links)).toEqual(new Set([href]))
-    expect(html).toContain(`<a href="${href}#sources-wang-yi-meets-putin" target="_self">`)
+    expect(html).toContain(`<a href="${href}#sources-wang-yi-visits-russia" target="_self">`)
   })
 
   it('answers an unknown timeline or a bad filter with the reader’s error page', async () => {
