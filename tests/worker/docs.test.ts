@@ -7,12 +7,9 @@
 import { describe, expect, it } from 'vitest'
 import { PROBLEM_TITLES } from '../../src/http/problem.ts'
 import { FORMAT_SPECS } from '../../src/formats/registry.ts'
-import { ORIGIN, TIMELINE, call } from './helpers.ts'
+import { call, ORIGIN, sha256, TIMELINE } from './helpers.ts'
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'
-
-const sha256 = async (text: string) =>
-  `'sha256-${btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))))}'`
 
 /** URLs an HTML page would *load* (not links a reader may follow). */
 const loadedUrls = (page: string): string[] => {

@@ -5,12 +5,9 @@
  * link to it.
  */
 import { describe, expect, it } from 'vitest'
-import { call, getJson, ORIGIN, TIMELINE } from './helpers.ts'
+import { call, getJson, ORIGIN, sha256, TIMELINE } from './helpers.ts'
 
 const SOURCES = `/embed/${TIMELINE}/sources`
-
-const sha256 = async (text: string) =>
-  `'sha256-${btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))))}'`
 
 const sections = (html: string) =>
   [...html.matchAll(/<section id="sources-([a-z0-9-]+)"/g)].map((m) => m[1])

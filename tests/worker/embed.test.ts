@@ -1,11 +1,8 @@
 /** @module tests/worker/embed.test */
 import { describe, expect, it } from 'vitest'
-import { call, getJson, ORIGIN, TIMELINE } from './helpers.ts'
+import { call, getJson, ORIGIN, sha256, TIMELINE } from './helpers.ts'
 
 const PAGE = `/embed/${TIMELINE}`
-
-const sha256 = async (text: string) =>
-  `'sha256-${btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))))}'`
 
 const page = async (query = '') => {
   const res = await call(`${PAGE}${query}`)

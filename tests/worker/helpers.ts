@@ -16,3 +16,10 @@ export const getJson = async <T = any>(path: string, init?: RequestInit) => {
   const res = await call(path, init)
   return { res, body: (await res.json()) as T }
 }
+
+/**
+ * A CSP `'sha256-…'` source expression for exactly `text`, to check a page's hashes.
+ * @example expect(csp).toContain(await sha256(script))
+ */
+export const sha256 = async (text: string): Promise<string> =>
+  `'sha256-${btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))))}'`
