@@ -1,11 +1,11 @@
 /**
  * @module client/sources
- * A translated embed's sources and notes, loaded on demand; inlined (with its own CSP hash) only
- * in pages whose sources are not, so the original's page, with 15 KB gzip to fit in, carries none
- * of it (src/views/embed/sources.tsx says
- * why). Each event's `<details data-src>` holds a link to the page that lists them; this fetches
- * that page once, when a reader opens one or prints, and moves each event's quotes and notes into
- * its details. Until then, and if the fetch fails, the link still works.
+ * A translated embed's sources and notes, loaded on demand (src/views/embed/sources.tsx says
+ * why). Inlined, with its own CSP hash, only in pages whose sources are not: the original's page,
+ * with 15 KB gzip to fit in, carries none of it. Each event's `<details data-src>` holds a link to
+ * the page that lists them; this fetches that page once, when a reader opens one or prints, and
+ * moves each event's quotes and notes into its details. Until then, and if the fetch fails, the
+ * link still works.
  */
 
 const doc = document

@@ -6,7 +6,7 @@
 import type { $ZodObject } from 'zod/v4/core'
 import { LangQuery, NoQuery, type Format } from '../query/schema.ts'
 import type { HeaderName, ProblemStatus } from '../openapi/components.ts'
-import type { ExampleLink } from '../openapi/examples.ts'
+import { EXAMPLE_TIMELINE, type ExampleLink } from '../openapi/examples.ts'
 import type { SchemaName } from '../openapi/schemas.ts'
 import type { SubApp } from './registry.ts'
 
@@ -140,4 +140,11 @@ export const requiredQuery = (query: $ZodObject | undefined): string => {
   const shape: Record<string, { _zod: { optin?: unknown } }> = query?._zod.def.shape ?? {}
   const names = Object.keys(shape).filter((name) => !shape[name]!._zod.optin)
   return names.length ? `?${names.map((name) => `${name}={${name}}`).join('&')}` : ''
+}
+
+/** The `{id}` of every timeline path. */
+export const TIMELINE_ID: PathParam = {
+  name: 'id',
+  description: 'Timeline id',
+  example: EXAMPLE_TIMELINE,
 }
