@@ -1,9 +1,9 @@
 /**
  * @module routes/embed
  * `GET /embed/{id}`: the timeline as a page made for an iframe on any site (framable by any
- * origin, yet with a strict hash-based CSP), `GET /embed/{id}/sources`: the sources and notes of
- * its events, which a translated page loads on demand, and `GET /embed.js`: the widget script that turns
- * placeholders into auto-sized iframes. Errors of the page are HTML pages (status 400/404, and 503
+ * origin, yet with a strict hash-based CSP); `GET /embed/{id}/sources`: the sources and notes of
+ * its events, which a translated page loads on demand; and `GET /embed.js`: the widget script
+ * that turns placeholders into auto-sized iframes. Errors of the page are HTML pages (status 400/404, and 503
  * when the data tier cannot read the timeline) so a reader sees a message inside the iframe, not
  * JSON.
  */

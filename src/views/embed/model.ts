@@ -85,8 +85,8 @@ export interface EmbedView {
   /** Root-relative URL of the same embed without limit. */
   unlimitedHref?: string
   kinds: { kind: EventKind; label: string; count: number }[]
-  /** The time axis above the list. */
-  axis: AxisView
+  /** The time axis above the list (laid out on each read: read it once). */
+  readonly axis: AxisView
   /** This page's own URL (root-relative), which the sources page links back to. */
   timelineHref: string
   /**
@@ -237,16 +237,19 @@ export const embedView = (
     kinds: [...kinds]
       .map(([kind, count]) => ({ kind, label: strings.kinds[kind], count }))
       .sort((a, b) => a.label.localeCompare(b.label, language)),
-    axis: embedAxis(
-      shown.map((e) => e.event),
-      {
-        locale,
-        lanes: query.lanes,
-        title: timeline.meta.title,
-        names: new Map(events.map((e) => [e.id, e])),
-        tickLang: locale === contentLang ? undefined : locale,
-      },
-    ),
+    // Laid out when a page draws it: the sources page (views/embed/sources.tsx) never does.
+    get axis() {
+      return embedAxis(
+        shown.map((e) => e.event),
+        {
+          locale,
+          lanes: query.lanes,
+          title: timeline.meta.title,
+          names: new Map(events.map((e) => [e.id, e])),
+          tickLang: locale === contentLang ? undefined : locale,
+        },
+      )
+    },
     timelineHref: embedPath(id, query),
     ...(translation
       ? { sourcesHref: `${options.origin}${embedSourcesPath(id, { ...query, focus: undefined })}` }
