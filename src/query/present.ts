@@ -94,14 +94,15 @@ export const timelineDocument = (
 export const eventListEnvelope = (
   timeline: IndexedTimeline,
   page: EventPage,
-  options: { limit: number; pageUrl: (cursor?: string) => string },
+  /** `cursor`: the page's own, if it is not the first (its `self` link carries it). */
+  options: { limit: number; cursor?: string; pageUrl: (cursor?: string) => string },
 ) => ({
   timeline: timeline.meta.id,
   total: page.total,
   count: page.items.length,
   limit: options.limit,
   links: {
-    self: options.pageUrl(undefined),
+    self: options.pageUrl(options.cursor),
     first: options.pageUrl(undefined),
     ...(page.next ? { next: options.pageUrl(page.next) } : {}),
     ...(page.prev ? { prev: options.pageUrl(page.prev) } : {}),

@@ -147,6 +147,7 @@ const sendEvents = async (
         const page = getPage()
         const envelope = eventListEnvelope(timeline, page, {
           limit: query.limit ?? DEFAULT_LIMIT,
+          cursor: query.cursor,
           pageUrl,
         })
         return jsonWithList(envelope, 'items', page.items.map(item))
