@@ -6,19 +6,19 @@
  * time workerd spent per request. `npm run bench -- --corpus` runs it alone.
  */
 import { execFile } from 'node:child_process'
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { ROOT } from './bundle.ts'
 import { writeCorpus } from './corpus.ts'
 import { buildCorpusProject } from './corpus-project.ts'
 import type { CorpusProject } from './corpus-project.ts'
-import { probeTier, processCpuMs, withPid } from './corpus-measure.ts'
+import { probeTier, processCpuMs } from './corpus-measure.ts'
+import { withPid } from './memory.ts'
 import type { TierProbe } from './corpus-measure.ts'
 import { compare } from './load.ts'
 import type { Comparison, CompareOptions } from './load.ts'
 import { prepareVariant, SHIPPED_TARGET } from './prepare.ts'
-import { deployedLike, startRuntime } from './runtime.ts'
+import { deployedLike, startRuntime, workerFromFile } from './runtime.ts'
 import { measureStartup } from './startup.ts'
 import type { StartupResult } from './startup.ts'
 import { cycle } from './workload.ts'
@@ -72,11 +72,7 @@ export const measureCorpus = async (
   const project = await buildCorpusProject(join(tmp, `project-${size}`), corpus.dir)
   log(`corpus ${size}: ${project.assets.files} asset files; start-up (${options.startupRuns} runs)`)
   const startup = await measureStartup(project.projectDir, options.startupRuns)
-  const app = {
-    name: 'app',
-    source: await readFile(project.scriptPath, 'utf8'),
-    assetsDir: project.assetsDir,
-  }
+  const app = { ...(await workerFromFile('app', project.scriptPath)), assetsDir: project.assetsDir }
   log(`corpus ${size}: heap and first requests`)
   const probe = await probeTier(app, compat, corpus.timelineIds, FILES.timeline)
 

@@ -7,10 +7,10 @@
  */
 import { readFile } from 'node:fs/promises'
 import { SHIPPED_TIMELINE_ID } from './corpus.ts'
-import { heapAfterGc, workerdPids } from './memory.ts'
+import { heapAfterGc } from './memory.ts'
 import { median } from './load.ts'
 import { startRuntime } from './runtime.ts'
-import type { Runtime, WorkerSource } from './runtime.ts'
+import type { WorkerSource } from './runtime.ts'
 
 /** Timelines touched (one request each) before the second heap reading. */
 export const TOUCHED = 10
@@ -77,25 +77,6 @@ const time = async (origin: URL, path: string): Promise<number> => {
   await res.arrayBuffer()
   if (res.status !== 200) throw new Error(`${path} answered ${res.status}`)
   return performance.now() - started
-}
-
-/**
- * The workerd that `start` spawns, found among the children of this process (other workerds on
- * a shared machine are not ours): its pid, for CPU time and memory.
- * @example const { runtime, pid } = await withPid(() => startRuntime(workers, compat))
- */
-export const withPid = async (start: () => Promise<Runtime>) => {
-  const before = await workerdPids()
-  const runtime = await start()
-  for (const pid of await workerdPids()) {
-    if (before.has(pid)) continue
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')
-    // Field 4 (after the parenthesised command, which may hold spaces) is the parent pid.
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-    if (ppid === process.pid) return { runtime, pid }
-  }
-  await runtime.dispose()
-  throw new Error('could not find the workerd process this benchmark started')
 }
 
 /** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */

@@ -9,7 +9,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { connect } from './profile.ts'
 import { deployedLike, startRuntime } from './runtime.ts'
-import type { WorkerSource } from './runtime.ts'
+import type { Runtime, WorkerSource } from './runtime.ts'
 
 export interface MemoryResult {
   queries: number
@@ -56,6 +56,25 @@ export const workerdPids = async (): Promise<Set<number>> => {
   return pids
 }
 
+/**
+ * The workerd that `start` spawns, found among the children of this process (other workerds on
+ * a shared machine are not ours): its pid, for CPU time and memory.
+ * @example const { runtime, pid } = await withPid(() => startRuntime(workers, compat))
+ */
+export const withPid = async (start: () => Promise<Runtime>) => {
+  const before = await workerdPids()
+  const runtime = await start()
+  for (const pid of await workerdPids()) {
+    if (before.has(pid)) continue
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')
+    // Field 4 (after the parenthesised command, which may hold spaces) is the parent pid.
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+    if (ppid === process.pid) return { runtime, pid }
+  }
+  await runtime.dispose()
+  throw new Error('could not find the workerd process this benchmark started')
+}
+
 const rssBytes = async (pid: number): Promise<number> => {
   const status = await readFile(`/proc/${pid}/status`, 'utf8')
   const kb = /VmRSS:\s+(\d+) kB/.exec(status)
@@ -94,11 +113,10 @@ const probe = async (
   count: number,
   concurrency = 8,
 ): Promise<MemoryResult> => {
-  const before = await workerdPids()
-  const runtime = await startRuntime([worker], compatibilityDate, { inspect: true })
+  const { runtime, pid } = await withPid(() =>
+    startRuntime([worker], compatibilityDate, { inspect: true }),
+  )
   try {
-    const pid = [...(await workerdPids())].find((p) => !before.has(p))
-    if (pid === undefined) throw new Error('could not find the workerd process')
     const url = runtime.urls.get(worker.name)!
     const statuses: Record<number, number> = {}
     let servedBytes = 0
