@@ -13,13 +13,13 @@
  * about four minutes; `--corpus`: only the corpus sizes, 1 to 1,000 timelines, about
  * five minutes.)
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { compatibilityDate, scriptProject } from './bench/bundle.ts'
 import { CORPUS_SIZES, runCorpusBench } from './bench/corpus-bench.ts'
-import { corpusTable } from './bench/corpus-report.ts'
+import { CORPUS_TARGETS, corpusTable } from './bench/corpus-report.ts'
 import { embedWeight } from './bench/embed-weight.ts'
 import { CONNECTIONS, compare, measure } from './bench/load.ts'
 import { prepareVariant, shippedVariant, syntheticVariant } from './bench/prepare.ts'
@@ -84,7 +84,6 @@ const PROFILE = values.quick
     }
 
 /** Issue 13: a stream of distinct queries, each a miss, at half the floor's throughput or more. */
-const COLD_TARGET = 0.5
 
 /** Above this many ms per request (once cached), a route is measured as a heavy route. */
 const HEAVY_MS = 250
@@ -247,7 +246,7 @@ try {
         route:
           `Cold queries (${p.cold.length} distinct q/actor/from/limit/sort, ` +
           `≥ ${(p.coldBytes / 2 ** 20).toFixed(0)} MB against a ${RESPONSE_BUDGET_BYTES / 2 ** 20} MB response cache)`,
-        target: COLD_TARGET,
+        target: CORPUS_TARGETS.cold,
         comparison: await compare(app, base, next, options),
       })
     }

@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { ROOT } from './bundle.ts'
-import { writeCorpus } from './corpus.ts'
+import { SHIPPED_EVENT_COUNT, writeCorpus } from './corpus.ts'
 import { buildCorpusProject } from './corpus-project.ts'
 import type { CorpusProject } from './corpus-project.ts'
 import { probeTier, processCpuMs } from './corpus-measure.ts'
@@ -27,9 +27,6 @@ import { FILES } from '../../src/data/files.ts'
 const run = promisify(execFile)
 
 export const CORPUS_SIZES = [1, 10, 100, 1_000] as const
-
-/** Events in the shipped timeline, which every timeline of a corpus copies. */
-const EVENTS_PER_TIMELINE = 28
 
 export interface CorpusRow {
   timelines: number
@@ -81,7 +78,7 @@ export const measureCorpus = async (
   const prepared = await prepareVariant(capturing.urls.get('app')!, {
     key: 'app',
     label: `${size} timeline(s)`,
-    events: size * EVENTS_PER_TIMELINE,
+    events: size * SHIPPED_EVENT_COUNT,
     bundle: project,
     target: SHIPPED_TARGET,
   }).finally(capturing.dispose)
@@ -100,7 +97,7 @@ export const measureCorpus = async (
     const cold = await compare(appUrl, baseUrl, cycle(prepared.cold), load)
     return {
       timelines: size,
-      events: size * EVENTS_PER_TIMELINE,
+      events: size * SHIPPED_EVENT_COUNT,
       project,
       startup,
       probe,

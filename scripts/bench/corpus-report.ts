@@ -5,7 +5,7 @@
  */
 import type { CorpusRow } from './corpus-bench.ts'
 import { ASSET_BYTES_LIMIT, ASSET_FILE_LIMIT } from './corpus-project.ts'
-import { firstRequestMet } from './corpus-measure.ts'
+import { firstRequestMet, TOUCHED } from './corpus-measure.ts'
 import { median } from './load.ts'
 import type { Comparison } from './load.ts'
 
@@ -38,7 +38,7 @@ const cpuMicros = (c: Comparison) => {
  */
 export const corpusTable = (rows: readonly CorpusRow[]): string => {
   const lines = [
-    '| Timelines (events) | Asset files (largest) | Bundle gzip | Start-up CPU, least of runs (ms) | Heap at start-up | Heap after touching 10 | First request, not loaded (ms) | Same request, warm (ms) | One asset read (ms) | First ≤ 2× warm + read | Cold ratio (≥ 0.5) | Full-list ratio | workerd CPU per cold request, Dateline / baseline (µs) | CPU-ms per million cold requests |',
+    `| Timelines (events) | Asset files (largest) | Bundle gzip | Start-up CPU, least of runs (ms) | Heap at start-up | Heap after touching ${TOUCHED} | First request, not loaded (ms) | Same request, warm (ms) | One asset read (ms) | First ≤ 2× warm + read | Cold ratio (≥ ${CORPUS_TARGETS.cold}) | Full-list ratio | workerd CPU per cold request, Dateline / baseline (µs) | CPU-ms per million cold requests |`,
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: | ---: | ---: | ---: |',
   ]
   for (const r of rows) {
@@ -49,7 +49,7 @@ export const corpusTable = (rows: readonly CorpusRow[]): string => {
         `${r.project.assets.files.toLocaleString('en')} (${(r.project.assets.largest.bytes / 1024).toFixed(1)} KB) | ` +
         `${(r.project.gzipBytes / 1024).toFixed(1)} KB | ` +
         `${fixed(r.startup.minMs, 1)} (${r.startup.runs.map((x) => fixed(x, 1)).join(', ')}) | ` +
-        `${mb(p.heapStartBytes)} | ${mb(p.heapTouchedBytes)}${p.touched < 10 ? ` (${p.touched} touched)` : ''} | ` +
+        `${mb(p.heapStartBytes)} | ${mb(p.heapTouchedBytes)}${p.touched < TOUCHED ? ` (${p.touched} touched)` : ''} | ` +
         `${fixed(median(p.firstMs))} | ${fixed(median(p.warmMs))} | ${fixed(median(p.assetReadMs))} | ` +
         `${tick(firstRequestMet(p))} | **${fixed(r.cold.ratio.rps)}** | ${fixed(r.list.ratio.rps)} | ` +
         `${fixed(cpu.app, 0)} / ${fixed(cpu.base, 0)} | ${Number.isFinite(cpu.app) ? Math.round(cpu.app * 1000).toLocaleString('en') : 'n/a'} |`,
@@ -73,12 +73,12 @@ const targetLines = (rows: readonly CorpusRow[]): string => {
     `| Start-up at ${largest.timelines.toLocaleString('en')} timelines < ${CORPUS_TARGETS.startupMs} ms | ${fixed(largest.startup.minMs, 1)} ms | ${tick(largest.startup.minMs < CORPUS_TARGETS.startupMs)} |`,
   )
   // A corpus of one cannot touch ten timelines; the sizes that can are compared.
-  const full = rows.filter((r) => r.probe.touched >= 10)
+  const full = rows.filter((r) => r.probe.touched >= TOUCHED)
   if (full.length > 1) {
     const heaps = full.map((r) => r.probe.heapTouchedBytes)
     const spread = Math.max(...heaps) / Math.min(...heaps)
     lines.push(
-      `| Heap after touching 10 timelines within ${CORPUS_TARGETS.heapGrowth}× across ${full.map((r) => r.timelines.toLocaleString('en')).join(', ')} timelines | ${fixed(spread)}× | ${tick(spread <= CORPUS_TARGETS.heapGrowth)} |`,
+      `| Heap after touching ${TOUCHED} timelines within ${CORPUS_TARGETS.heapGrowth}× across ${full.map((r) => r.timelines.toLocaleString('en')).join(', ')} timelines | ${fixed(spread)}× | ${tick(spread <= CORPUS_TARGETS.heapGrowth)} |`,
     )
   }
   for (const r of rows) {

@@ -13,6 +13,8 @@ import type { Timeline } from '../../src/model/schema.ts'
 
 /** The timeline every corpus is made of. */
 export const SHIPPED_TIMELINE_ID = 'wang-yi-moscow-2023'
+/** Its events, which every timeline of a corpus copies (the bench's labels count them). */
+export const SHIPPED_EVENT_COUNT = 28
 
 export interface Corpus {
   /** The data dir (actors.json, places.json, tags.json, sources/, translations/, timelines/). */

@@ -10,7 +10,8 @@ import type { Bundle } from './bundle.ts'
 import { baselineScript, capture, medianBySize } from './baseline.ts'
 import type { CapturedResponse } from './baseline.ts'
 import { writeSyntheticData } from './synthetic.ts'
-import { RESPONSE_BUDGET_BYTES } from '../../src/http/cache.ts'
+import { SHIPPED_EVENT_COUNT, SHIPPED_TIMELINE_ID } from './corpus.ts'
+import { ENTRY_OVERHEAD, RESPONSE_BUDGET_BYTES } from '../../src/http/cache.ts'
 import { coldPaths, coldVocabulary, fixedRoutes } from './workload.ts'
 import type { RouteSpec, TimelineTarget } from './workload.ts'
 
@@ -22,8 +23,6 @@ const COLD_SAMPLES = 101
  * is evicted before its turn comes again.
  */
 const COLD_CACHE_MULTIPLE = 1.5
-/** What an entry costs the cache besides its body, at least (`ENTRY_OVERHEAD` in cache.ts). */
-const ENTRY_OVERHEAD_MIN = 256
 
 export interface Variant {
   /** Worker name in workerd, e.g. `app-28`. */
@@ -45,7 +44,7 @@ export interface PreparedVariant extends Variant {
 
 /** The shipped data, as deployed. */
 export const SHIPPED_TARGET: TimelineTarget = {
-  timelineId: 'wang-yi-moscow-2023',
+  timelineId: SHIPPED_TIMELINE_ID,
   eventId: 'wang-yi-meets-macron',
 }
 
@@ -55,8 +54,8 @@ export const SHIPPED_TARGET: TimelineTarget = {
  */
 export const shippedVariant = async (tmp: string): Promise<Variant> => ({
   key: 'app-shipped',
-  label: 'shipped (28 events)',
-  events: 28,
+  label: `shipped (${SHIPPED_EVENT_COUNT} events)`,
+  events: SHIPPED_EVENT_COUNT,
   bundle: await buildShippedBundle(join(tmp, 'shipped')),
   target: SHIPPED_TARGET,
 })
@@ -112,8 +111,7 @@ export const prepareVariant = async (origin: URL, variant: Variant): Promise<Pre
   // Small bodies let 3,000 queries fit in the cache, and a stream that fits is not cold: grow it
   // (the same queries first, then more) until it holds more than the budget by a margin.
   const meanBytes =
-    samples.reduce((sum, s) => sum + Buffer.byteLength(s.body), 0) / samples.length +
-    ENTRY_OVERHEAD_MIN
+    samples.reduce((sum, s) => sum + Buffer.byteLength(s.body), 0) / samples.length + ENTRY_OVERHEAD
   const needed = Math.ceil((COLD_CACHE_MULTIPLE * RESPONSE_BUDGET_BYTES) / meanBytes)
   if (needed > cold.length) cold = coldPaths(variant.target.timelineId, vocabulary, needed)
   return {

@@ -15,7 +15,7 @@ export const writeTree = async (dir: string, files: ReadonlyMap<string, string |
   let written = 0
   for (const [path, contents] of files) {
     const target = join(dir, path)
-    const bytes = typeof contents === 'string' ? Buffer.from(contents) : Buffer.from(contents)
+    const bytes = Buffer.from(contents)
     const previous = await readFile(target).catch(() => undefined)
     if (previous?.equals(bytes)) continue
     await mkdir(dirname(target), { recursive: true })

@@ -41,7 +41,7 @@ export const RESPONSE_BUDGET_BYTES = CACHE_BUDGET_BYTES - DATA_BUDGET_BYTES
 /** One body may take at most this share of the budget, so one huge answer cannot flush the rest. */
 const MAX_ENTRY_SHARE = 8
 /** What a `Map` slot, an object and its fields cost besides the measured strings (a guess on the high side). */
-const ENTRY_OVERHEAD = 256
+export const ENTRY_OVERHEAD = 256
 /**
  * The budget's share for remembering keys built once (see `admit`): 1/16, ~1 MB, ~2,000 keys
  * of a typical event query. A URL asked for twice within that many distinct misses is kept.

@@ -7,9 +7,14 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { corpusTimelineId, SHIPPED_TIMELINE_ID, writeCorpus } from '../../scripts/bench/corpus.ts'
+import {
+  corpusTimelineId,
+  SHIPPED_EVENT_COUNT,
+  SHIPPED_TIMELINE_ID,
+  writeCorpus,
+} from '../../scripts/bench/corpus.ts'
 import { spread } from '../../scripts/bench/corpus-measure.ts'
-import { loadDataDir } from '../../scripts/lib/data-files.ts'
+import { DEFAULT_DATA_DIR, loadDataDir } from '../../scripts/lib/data-files.ts'
 import { formatIssues } from '../../src/model/validate.ts'
 
 const tmp = await mkdtemp(join(tmpdir(), 'dateline-corpus-test-'))
@@ -39,6 +44,16 @@ describe('writeCorpus', () => {
   it('makes a corpus of one exactly the shipped data', async () => {
     const corpus = await writeCorpus(join(tmp, 'c1'), 1)
     expect(corpus.timelineIds).toEqual([SHIPPED_TIMELINE_ID])
+    const [written, shipped] = await Promise.all([
+      loadDataDir(corpus.dir),
+      loadDataDir(DEFAULT_DATA_DIR),
+    ])
+    expect(written.dataset).toEqual(shipped.dataset)
+    // The bench labels rows by this count.
+    expect(shipped.dataset!.timelines[0]!.events).toHaveLength(SHIPPED_EVENT_COUNT)
+  })
+
+  it('names copies by number and refuses an empty corpus', async () => {
     expect(corpusTimelineId(1000)).toBe(`${SHIPPED_TIMELINE_ID}-copy-1000`)
     await expect(writeCorpus(join(tmp, 'c0'), 0)).rejects.toThrow(/≥ 1/)
   })
