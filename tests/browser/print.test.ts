@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { TIMELINE, artifactPath, launchBrowser, startWorker, type WorkerHandle } from './harness.ts'
+import { SHIPPED_CITATIONS } from '../fixtures/dataset.ts'
 
 let worker: WorkerHandle
 let browser: Browser
@@ -109,7 +110,7 @@ describe('printing the embed page', () => {
     expect(await page.$$eval('.ev details[data-src]', (d) => d.length)).toBe(0)
     await page.emulateMedia({ media: 'print' })
     expectPrintable(await inspect(page, 'body'))
-    expect(await page.$$eval('.ev .gl', (g) => g.length)).toBe(35)
+    expect(await page.$$eval('.ev .gl', (g) => g.length)).toBe(SHIPPED_CITATIONS)
     await page.screenshot({ path: artifactPath('print-embed-de.png'), fullPage: true })
     await close()
   })
@@ -147,8 +148,8 @@ describe('printing the sources page', () => {
       ).length,
     }))
     expect(result.sections).toEqual(eventIds)
-    expect(result.quotes).toBe(35)
-    expect(result.glosses).toBe(35)
+    expect(result.quotes).toBe(SHIPPED_CITATIONS)
+    expect(result.glosses).toBe(SHIPPED_CITATIONS)
     expect(result.hidden).toBe(0)
     await page.screenshot({ path: artifactPath('print-sources-de.png'), fullPage: true })
     await close()

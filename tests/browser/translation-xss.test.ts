@@ -12,14 +12,10 @@ import { launchBrowser } from './harness.ts'
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads.ts'
 import { DATASET } from '../fixtures/dataset.ts'
 import type { CompiledDataset } from '../../src/model/types.ts'
-import { createDataset } from '../../src/model/dataset.ts'
-import { localizeDataset } from '../../src/model/localize.ts'
-import { EmbedQuery } from '../../src/embed/schema.ts'
-import { embedView } from '../../src/views/embed/model.ts'
 import { EmbedPage } from '../../src/views/embed/embed-page.tsx'
 import { SourcesPage } from '../../src/views/embed/sources.tsx'
-import { renderPage } from '../../src/views/render.ts'
 import { inspectDom } from '../fixtures/dom-inspect.ts'
+import { renderEmbed } from '../fixtures/render-embed.ts'
 
 let browser: Browser
 let ctx: BrowserContext
@@ -57,13 +53,8 @@ const hostileData = (): CompiledDataset => {
   return data
 }
 
-const page = (data: CompiledDataset, Page: typeof EmbedPage = EmbedPage) => {
-  const timeline = createDataset(localizeDataset(data, 'de')).timelines.get(
-    DATASET.timelines[0]!.id,
-  )!
-  const query = EmbedQuery.parse({ lang: 'de' })
-  return renderPage(Page({ view: embedView(timeline, query, { origin: 'http://x.test' }) }))
-}
+const page = (data: CompiledDataset, Page: typeof EmbedPage = EmbedPage) =>
+  renderEmbed({ lang: 'de', data, Page })
 
 const render = async (p: Page, url: string, html: string) => {
   await p.route(url, (route) => route.fulfill({ body: html, contentType: 'text/html' }))

@@ -8,21 +8,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import { firstScreenOnly } from '../../scripts/bench/phone-pages.ts'
-import { DATASET } from '../fixtures/dataset.ts'
-import { createDataset } from '../../src/model/dataset.ts'
-import { localizeDataset } from '../../src/model/localize.ts'
-import { EmbedQuery } from '../../src/embed/schema.ts'
-import { embedView } from '../../src/views/embed/model.ts'
-import { EmbedPage } from '../../src/views/embed/embed-page.tsx'
-import { renderPage } from '../../src/views/render.ts'
+import { SHIPPED_EVENTS } from '../fixtures/dataset.ts'
+import { renderEmbed } from '../fixtures/render-embed.ts'
 
-const embedPage = (lang: string) => {
-  const timeline = createDataset(localizeDataset(DATASET, lang)).timelines.get(
-    DATASET.timelines[0]!.id,
-  )!
-  const view = embedView(timeline, EmbedQuery.parse({ lang }), { origin: 'http://x.test' })
-  return renderPage(EmbedPage({ view }))
-}
+const embedPage = (lang: string) => renderEmbed({ lang })
 
 const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).length
 
@@ -31,7 +20,7 @@ describe('firstScreenOnly', () => {
     it(`keeps the head, header, axis and two cards of the ${lang} embed, and no script`, () => {
       const page = embedPage(lang)
       const cut = firstScreenOnly(page)
-      expect(count(page, /<article /g)).toBe(28)
+      expect(count(page, /<article /g)).toBe(SHIPPED_EVENTS)
       expect(count(cut, /<article /g)).toBe(2)
       expect(count(cut, /<script/g)).toBe(0)
       expect(count(cut, /<blockquote/g)).toBe(0)

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { call, getJson, ORIGIN, sha256, TIMELINE } from './helpers.ts'
+import { SHIPPED_CITATIONS } from '../fixtures/dataset.ts'
 
 const SOURCES = `/embed/${TIMELINE}/sources`
 
@@ -26,15 +27,15 @@ describe('GET /embed/{id}/sources', { timeout: 30_000 }, () => {
     for (const id of ids)
       expect(html).toContain(`href="/embed/${TIMELINE}?lang=de#event-${id}" target="_self"`)
     // Quotes verbatim and tagged English, each glossed; the notes in German.
-    expect(html.match(/<blockquote>/g)).toHaveLength(35)
-    expect(html.match(/<p lang="en" dir="auto">“/g)).toHaveLength(35)
-    expect(html.match(/<p class="gl">/g)).toHaveLength(35)
+    expect(html.match(/<blockquote>/g)).toHaveLength(SHIPPED_CITATIONS)
+    expect(html.match(/<p lang="en" dir="auto">“/g)).toHaveLength(SHIPPED_CITATIONS)
+    expect(html.match(/<p class="gl">/g)).toHaveLength(SHIPPED_CITATIONS)
     expect(html).toContain('Zurück zur Zeitleiste')
   })
 
   it('lists the original’s sources without glosses, and follows the embed’s filters', async () => {
     const original = await (await call(SOURCES)).text()
-    expect(original.match(/<blockquote>/g)).toHaveLength(35)
+    expect(original.match(/<blockquote>/g)).toHaveLength(SHIPPED_CITATIONS)
     expect(original).not.toContain('class="gl"')
     const visits = await (await call(`${SOURCES}?kind=visit&lang=fr`)).text()
     const { body } = await getJson(`/v1/timelines/${TIMELINE}/events?kind=visit&limit=500`)

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { call, getJson, ORIGIN, TIMELINE } from './helpers.ts'
+import { SHIPPED_CITATIONS, SHIPPED_EVENTS } from '../fixtures/dataset.ts'
 
 const TRANSLATED = ['de', 'fr', 'ru', 'uk', 'zh', 'ar'] as const
 const T = `/v1/timelines/${TIMELINE}`
@@ -207,14 +208,14 @@ describe('the embed page in each language', () => {
         expect(listed).toContain(
           `<html lang="${tag}"${lang === 'ar' ? ' dir="rtl"' : ''} data-theme`,
         )
-        expect(listed.match(/class="gl"/g)).toHaveLength(35)
+        expect(listed.match(/class="gl"/g)).toHaveLength(SHIPPED_CITATIONS)
         expect(listed).toContain('<p lang="en" dir="auto">“since the start of the Kremlin')
-        expect(listed.match(/<section id="sources-/g)).toHaveLength(28)
+        expect(listed.match(/<section id="sources-/g)).toHaveLength(SHIPPED_EVENTS)
         const listedGzip = await gzipSize(listed)
         console.log(`sources ${lang}: ${listed.length} B raw, ${listedGzip} B gzip`)
       } else {
         expect(html).not.toContain('data-src')
-        expect(html.match(/<blockquote>/g)).toHaveLength(35)
+        expect(html.match(/<blockquote>/g)).toHaveLength(SHIPPED_CITATIONS)
       }
       const gzip = await gzipSize(html)
       console.log(`embed ${lang}: ${html.length} B raw, ${gzip} B gzip`)

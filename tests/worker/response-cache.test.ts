@@ -58,7 +58,7 @@ describe('response cache', () => {
     expect(await res.text()).toBe('a'.repeat(3000))
   })
 
-  it('answers never-seen queries one after another with their own bytes', async () => {
+  it('answers never-seen queries, asked at once and again, each with its own bytes', async () => {
     const paths = ['q=moscow', 'q=munich', 'q=moscow&limit=1', 'sort=desc&limit=2'].map(
       (q) => `/v1/timelines/${TIMELINE}/events?${q}&fields=id`,
     )
