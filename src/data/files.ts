@@ -47,7 +47,10 @@ interface Localized {
 export type EntityListFile = ReturnType<typeof entityListDocument> & Localized
 export type EntityFile = ReturnType<typeof entityDocument<Actor | Place>> & Localized
 
-/** The timeline the landing page features, when the corpus has it (else its first timeline). */
+/**
+ * The timeline the landing page features, when the corpus has it (else its first timeline): the
+ * build's choice, which the Worker reads as `manifest.featured`.
+ */
 export const FEATURED_TIMELINE = 'wang-yi-moscow-2023'
 
 /**

@@ -32,8 +32,10 @@ import {
  * `wordIndex`, kept as long as the timeline is). Measured with
  * `node --expose-gc scripts/measure-data-heap.ts` (heap growth over 200 loaded copies of each
  * shipped timeline file, divided by their JSON length): 3.1–3.4 loaded, 5.4–7.3 once searched,
- * across the seven languages. Rounded up to the worst case, and Node's V8 has no pointer
- * compression (workerd's has), so the budget errs on the side of memory.
+ * across the seven languages. Rounded up from that worst case, and Node's V8 has no pointer
+ * compression (workerd's has), so the estimate errs on the side of memory. Not measured in it:
+ * the per-event JSON the serializers keep (http/body.ts) and the search-term memo, which has its
+ * own bound (query/events.ts).
  */
 export const HEAP_BYTES_PER_JSON_CHAR = 8
 

@@ -55,7 +55,7 @@ class Hash53 {
  * cyrb53 of one text, in base 36.
  * @example hash53('{"a":1}') // 'x1y2z3…'
  */
-export const hash53 = (text: string): string => new Hash53().add(text).digest()
+const hash53 = (text: string): string => new Hash53().add(text).digest()
 
 /** Text serialized, encoded and hashed once, copied into every body that contains it. */
 export interface Fragment {

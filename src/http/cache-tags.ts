@@ -26,14 +26,14 @@ export interface CacheTagHint {
 }
 
 /** The tag of resources built from every timeline. */
-export const ALL_TIMELINES_TAG = 'all-timelines'
+const ALL_TIMELINES_TAG = 'all-timelines'
 
 /** Anything outside Cloudflare's tag alphabet becomes `_`: data ids are slugs, this is a guard. */
 const clean = (value: string): string =>
   value.toLowerCase().replace(/[^a-z0-9._~!$&'*+;=@/-]/g, '_')
 
 /** The tag naming one timeline. @example timelineTag('wang-yi-moscow-2023') // 'timeline:wang-yi-moscow-2023' */
-export const timelineTag = (id: string): string => `timeline:${clean(id)}`
+const timelineTag = (id: string): string => `timeline:${clean(id)}`
 
 /**
  * Tag lists already made: one per timeline, kind, format and language in use. Bounded by bytes

@@ -1,6 +1,6 @@
 /**
  * @module http/cache
- * The Worker's one per-isolate cache: every representation Dateline serializes, bounded by bytes
+ * The per-isolate response cache: every representation Dateline serializes, bounded by bytes
  * (see {@link RESPONSE_BUDGET_BYTES}), least recently used out first.
  *
  * Two lookups share the one store:
@@ -16,19 +16,22 @@
  *   An alias costs its two keys, never a second copy of the body.
  *
  * The data version is passed in (the ETag starts with it), not imported: nothing in `http/`
- * reads the data singleton.
+ * reads the data tier.
  */
 import type { MiddlewareHandler } from 'hono'
 import { ByteLru, stringBytes } from './byte-lru.ts'
 import { encodeBody, type Body } from './body.ts'
 
 /**
- * Every cache of an isolate together holds at most this many bytes (keys counted at two bytes a
- * character, bodies as their UTF-8 bytes, loaded data files as their estimated heap). Workers get
- * 128 MB per isolate; 16 MB leaves the rest for the runtime and requests in flight. Split here,
- * in one place, between the two caches that share it:
+ * The two caches of an isolate, responses and loaded data, together hold at most this many bytes
+ * (keys counted at two bytes a character, bodies as their UTF-8 bytes, loaded data files as their
+ * estimated heap). Workers get 128 MB per isolate; 16 MB leaves the rest for the runtime and
+ * requests in flight. Split here, in one place, between the two. Beside them a few small memos
+ * keep their own fixed bounds: validated query fields (1 MB, http/validate.ts), cache tags
+ * (256 KB, http/cache-tags.ts), encoded cursors (16,384, query/cursor.ts), and each loaded
+ * timeline's search-term positions (1 MB, query/events.ts; dropped with the timeline).
  */
-export const CACHE_BUDGET_BYTES = 16 * 1024 * 1024
+const CACHE_BUDGET_BYTES = 16 * 1024 * 1024
 /**
  * The data tier's share (src/data/store.ts): loaded timelines, lists and entities, counted as
  * their estimated heap. 6 MB holds about 20 timeline-languages the size of the shipped one
@@ -176,7 +179,8 @@ export interface ResponseCache {
   /** Bytes and entries held now, for the bench and tests. */
   stats(): { bytes: number; entries: number; maxBytes: number }
   /**
-   * The representation of `variant` at `origin` + `path`, built by `build` on first use only.
+   * The representation of `variant` at `origin` + `path`, built by `build` on a miss (kept from
+   * its second miss on: see the admission rule below).
    * `request` (the raw request) lets the front layer learn which entry answered it.
    */
   represent(
@@ -212,7 +216,7 @@ type Stored = { alias: string } | { rep: Representation }
 
 /**
  * @example
- * const cache = createResponseCache({ version: DATA.version })
+ * const cache = createResponseCache({ version: shippedManifest().version })
  * app.use(cache.provide())
  * export default { fetch: cache.front(app.fetch) }
  */

@@ -73,6 +73,13 @@ export class ProblemException extends HTTPException {
   }
 }
 
+/**
+ * The 404 of a resource the request names that does not exist, to throw.
+ * @example throw noSuch(`timeline "${id}"`) // detail: No timeline "x"
+ */
+export const noSuch = (what: string): ProblemException =>
+  new ProblemException({ status: 404, type: 'not-found', detail: `No ${what}` })
+
 /** `app.notFound` handler. */
 export const notFoundProblem = (c: Context): Response =>
   problem(c, { status: 404, type: 'not-found', detail: `Nothing is served at ${c.req.path}` })

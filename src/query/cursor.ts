@@ -11,7 +11,7 @@ interface Cursor {
 
 const PREFIX = 'v1'
 
-/** Cursors already encoded, by direction and position: a page's links repeat them. */
+/** Cursors already encoded, by direction and position: every query paging a timeline asks again. */
 const encoded = new Map<string, string>()
 /** Cursors remembered at most (each ~20 characters); past it the memo starts over. */
 const MAX_ENCODED = 16_384

@@ -8,7 +8,7 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { LangQuery } from '../query/schema.ts'
-import { ProblemException } from '../http/problem.ts'
+import { noSuch } from '../http/problem.ts'
 import { validQuery } from '../http/validate.ts'
 import { sendJson } from '../http/send.ts'
 import { chooseLanguage, varyAcceptLanguage } from '../http/language.ts'
@@ -39,7 +39,7 @@ const entityRoutes = (kind: 'actors' | 'places') => {
     .get('/:id', validQuery(LangQuery), async (c) => {
       const id = c.req.param('id')
       if (!c.var.data.hasEntity(kind, id)) {
-        throw new ProblemException({ status: 404, type: 'not-found', detail: `No ${noun} "${id}"` })
+        throw noSuch(`${noun} "${id}"`)
       }
       const lang = languageOf(c, c.req.valid('query').lang)
       // An entity lists its events across every timeline, their titles in the same language.

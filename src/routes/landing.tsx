@@ -6,7 +6,6 @@
  */
 import type { Context } from 'hono'
 import { canonicalLocale } from '../model/vocabulary.ts'
-import { FEATURED_TIMELINE } from '../data/files.ts'
 import type { DataStore } from '../data/store.ts'
 import {
   DEFAULT_THEME,
@@ -32,14 +31,15 @@ import type { EmbedOptions } from '../views/landing/snippets.ts'
 import { eventsPath, HOME_PATH } from '../urls.ts'
 import { chooseLanguage } from '../http/language.ts'
 
-const BLANK: EmbedOptions = {
-  timeline: FEATURED_TIMELINE,
+/** The generator's defaults: the featured timeline (the build's choice), every option empty. */
+const blank = (featured: string): EmbedOptions => ({
+  timeline: featured,
   ...(Object.fromEntries(GENERATOR_OPTIONS.map((name) => [name, ''])) as Record<
     GeneratorOption,
     string
   >),
   theme: DEFAULT_THEME,
-}
+})
 const NAMES = ['timeline', ...GENERATOR_OPTIONS] as const
 /** The generator's options that select events, checked as the embed page checks them. */
 const FILTERS = GENERATOR_OPTIONS.filter((name) =>
@@ -49,25 +49,26 @@ const FILTERS = GENERATOR_OPTIONS.filter((name) =>
 /** The submitted options, or the defaults and why they were refused. */
 export const readOptions = (
   query: Record<string, string>,
-  data: Pick<DataStore, 'hasTimeline'>,
+  data: Pick<DataStore, 'hasTimeline' | 'manifest'>,
 ): { options: EmbedOptions; error?: string } => {
-  const options: EmbedOptions = { ...BLANK }
+  const defaults = blank(data.manifest.featured)
+  const options: EmbedOptions = { ...defaults }
   for (const name of NAMES) {
     const value = query[name]?.trim()
     if (value) options[name] = value
   }
-  if (!data.hasTimeline(options.timeline)) return { options: BLANK, error: 'no such timeline' }
+  if (!data.hasTimeline(options.timeline)) return { options: defaults, error: 'no such timeline' }
   if (!(THEMES as readonly string[]).includes(options.theme)) {
-    return { options: BLANK, error: '"theme" accepts auto, light or dark' }
+    return { options: defaults, error: '"theme" accepts auto, light or dark' }
   }
   if (options.lang && !canonicalLocale(options.lang)) {
-    return { options: BLANK, error: '"lang" accepts a language tag like "de"' }
+    return { options: defaults, error: '"lang" accepts a language tag like "de"' }
   }
   const filters = Object.fromEntries(
     FILTERS.filter((name) => options[name]).map((name) => [name, options[name]]),
   )
   const parsed = EmbedQuery.safeParse(filters)
-  if (!parsed.success) return { options: BLANK, error: parsed.error.issues[0]!.message }
+  if (!parsed.success) return { options: defaults, error: parsed.error.issues[0]!.message }
   return { options }
 }
 

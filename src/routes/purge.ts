@@ -14,7 +14,7 @@
 import { Hono } from 'hono'
 import { hasTimeline, shippedManifest } from '../data/manifest.ts'
 import { purgeTagsFor } from '../http/cache-tags.ts'
-import { errorProblem, notFoundProblem, ProblemException } from '../http/problem.ts'
+import { errorProblem, noSuch, notFoundProblem, ProblemException } from '../http/problem.ts'
 import { securityHeaders } from '../http/security.ts'
 
 export const PURGE_PATH = '/admin/purge'
@@ -62,7 +62,7 @@ export const purge = new Hono<{ Bindings: PurgeEnv }>()
   .post(PURGE_PATH, async (c) => {
     const id = c.req.query('timeline') ?? ''
     if (!hasTimeline(shippedManifest(), id)) {
-      throw new ProblemException({ status: 404, type: 'not-found', detail: `No timeline "${id}"` })
+      throw noSuch(`timeline "${id}"`)
     }
     // Hono's context type predates Workers Cache; the runtime's has `cache` (undefined locally).
     const cache = (c.executionCtx as ExecutionContext).cache

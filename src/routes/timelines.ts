@@ -18,7 +18,7 @@ import {
   timelineDocument,
 } from '../query/present.ts'
 import { canonicalSearch, eventsPath } from '../urls.ts'
-import { ProblemException } from '../http/problem.ts'
+import { noSuch, ProblemException } from '../http/problem.ts'
 import { validQuery } from '../http/validate.ts'
 import { BUILD_ASSET_CACHE_CONTROL, represent, send, sendJson, sendJsonBody } from '../http/send.ts'
 import { fragmenter, jsonWithList, type Fragment } from '../http/body.ts'
@@ -43,7 +43,7 @@ export const loadTimeline = async (
 ): Promise<LoadedTimeline> => {
   const data = c.var.data
   if (!data.hasTimeline(id)) {
-    throw new ProblemException({ status: 404, type: 'not-found', detail: `No timeline "${id}"` })
+    throw noSuch(`timeline "${id}"`)
   }
   const { language } = chooseLanguage({
     lang,
@@ -188,12 +188,13 @@ const sendEvents = async (
 const sendCard = async (c: Context): Promise<Response> => {
   const id = c.req.param('id')!
   if (!c.var.data.hasTimeline(id)) {
-    throw new ProblemException({ status: 404, type: 'not-found', detail: `No timeline "${id}"` })
+    throw noSuch(`timeline "${id}"`)
   }
   // The card is drawn once, in the timeline's own language, whatever the reader's.
   const variant = { format: 'png', tags: { kind: 'card', timeline: id } }
-  // Read before `represent`, whose builder is synchronous. A repeated request never gets here
-  // (the front cache answers it), so reading on every miss of the app costs one asset read.
+  // Read before `represent`, whose builder is synchronous: one asset read whenever the request
+  // reaches the app, which a URL and headers the front cache has kept (from their second
+  // request on) do not.
   const png = await c.var.data.card(id)
   const rep = represent(c, variant, () => ({ body: png, contentType: 'image/png' }))
   return send(c, rep, BUILD_ASSET_CACHE_CONTROL)
@@ -204,7 +205,6 @@ export const timelines = new Hono()
   // timeline's own: it alone sends no `Vary: Accept-Language`.
   .use('/', varyAcceptLanguage())
   .use('/:id', varyAcceptLanguage())
-  .use('/:id/events', varyAcceptLanguage())
   .use('/:id/events/*', varyAcceptLanguage())
   .use('/:id/:file{events\\.[^/]+}', varyAcceptLanguage())
   .get('/', validQuery(LangQuery), async (c) => {
@@ -243,11 +243,7 @@ export const timelines = new Hono()
     const eventId = c.req.param('eventId')
     const indexed = timeline.byId.get(eventId)
     if (!indexed) {
-      throw new ProblemException({
-        status: 404,
-        type: 'not-found',
-        detail: `No event "${eventId}" in timeline "${timeline.meta.id}"`,
-      })
+      throw noSuch(`event "${eventId}" in timeline "${timeline.meta.id}"`)
     }
     const tags = { kind: 'event', timeline: timeline.meta.id }
     return sendJson(
